@@ -1,0 +1,518 @@
+/* io: a byte stream and line reader over plain, gzip (RFC 1952, any number of members) and
+ * bzip2 (any number of streams, as pbzip2 writes) input, sniffed from the first bytes read. */
+#include <bzlib.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+#include "io.h"
+
+#define BLOCK (128 * 1024)
+/* zlib and libbz2 count in unsigned int. */
+#define FLOW_MAX (1u << 30)
+
+/* One member (gzip) or stream (bzip2) at a time moves bytes from IN to OUT. */
+struct flow {
+	const unsigned char *in;
+	size_t inlen;
+	char *out;
+	size_t outlen;
+	const char *why;	/* the library's message after FLOW_BAD, or NULL */
+};
+
+enum { FLOW_MORE, FLOW_END, FLOW_BAD, FLOW_NOMEM };
+
+/* The seam between the member framing (magic, end, truncation, trailing garbage), which is
+ * shared, and a decompressor; another gzip inflater (ISA-L) would be one more of these. */
+struct codec {
+	const char *name;
+	/* 1 if P starts a member, 0 if it cannot, -1 if N bytes are too few to tell */
+	int (*magic)(const unsigned char *p, size_t n);
+	int (*begin)(struct in *in);	/* 0, or -1 on ENOMEM */
+	int (*run)(struct in *in, struct flow *f);
+	void (*end)(struct in *in);
+};
+
+struct in {
+	int fd;
+	enum in_format fmt;
+	const struct codec *codec;
+	int eof;		/* the descriptor returned 0 */
+	int failed;		/* sticky: every call after the pending bytes returns -1 */
+	int errnum;
+	int live;		/* the decompressor is initialised */
+	int member;		/* inside a member, its end not yet seen */
+	char *buf;		/* decoded bytes, [start, end) not yet returned; buf[end] is spare */
+	size_t start, end, cap;
+	unsigned char *raw;	/* compressed bytes, [rawpos, rawlen) not yet consumed */
+	size_t rawpos, rawlen;
+	unsigned long long offset, lineno;
+	union {
+		z_stream z;
+		bz_stream bz;
+	} u;
+	char *name;
+	char err[192];
+};
+
+static ssize_t fail(struct in *in, int errnum, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static ssize_t fail(struct in *in, int errnum, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(in->err, sizeof in->err, fmt, ap);
+	va_end(ap);
+	in->failed = 1;
+	in->errnum = errno = errnum;
+	return -1;
+}
+
+static ssize_t fail_errno(struct in *in, int errnum)
+{
+	return fail(in, errnum, "%s", strerror(errnum));
+}
+
+static ssize_t xread(int fd, void *p, size_t n)
+{
+	ssize_t r;
+
+	do
+		r = read(fd, p, n);
+	while (r < 0 && errno == EINTR);
+	return r;
+}
+
+static int gz_magic(const unsigned char *p, size_t n)
+{
+	if (n >= 1 && p[0] != 0x1f)
+		return 0;
+	if (n < 2)
+		return -1;
+	return p[1] == 0x8b;
+}
+
+static int gz_begin(struct in *in)
+{
+	z_stream *z = &in->u.z;
+
+	if (in->live)
+		return inflateReset(z) == Z_OK ? 0 : -1;
+	memset(z, 0, sizeof *z);
+	if (inflateInit2(z, 16 + MAX_WBITS) != Z_OK)
+		return -1;
+	in->live = 1;
+	return 0;
+}
+
+static int gz_run(struct in *in, struct flow *f)
+{
+	z_stream *z = &in->u.z;
+	int r;
+
+	z->next_in = (unsigned char *)f->in;
+	z->avail_in = (unsigned)f->inlen;
+	z->next_out = (unsigned char *)f->out;
+	z->avail_out = (unsigned)f->outlen;
+	r = inflate(z, Z_NO_FLUSH);
+	f->in = z->next_in;
+	f->inlen = z->avail_in;
+	f->out = (char *)z->next_out;
+	f->outlen = z->avail_out;
+	switch (r) {
+	case Z_STREAM_END:
+		return FLOW_END;
+	case Z_OK:
+	case Z_BUF_ERROR:	/* no progress: wants more input */
+		return FLOW_MORE;
+	case Z_MEM_ERROR:
+		return FLOW_NOMEM;
+	case Z_NEED_DICT:
+		f->why = "preset dictionary";
+		return FLOW_BAD;
+	default:
+		f->why = z->msg;
+		return FLOW_BAD;
+	}
+}
+
+static void gz_end(struct in *in)
+{
+	inflateEnd(&in->u.z);
+}
+
+static int bz_magic(const unsigned char *p, size_t n)
+{
+	static const char m[] = "BZh";
+	size_t i;
+
+	for (i = 0; i < n && i < 4; i++)
+		if (i < 3 ? p[i] != (unsigned char)m[i] : p[i] < '1' || p[i] > '9')
+			return 0;
+	return n >= 4 ? 1 : -1;
+}
+
+static int bz_begin(struct in *in)
+{
+	bz_stream *bz = &in->u.bz;
+
+	/* libbz2 has no reset: a new stream needs a new decompressor. */
+	if (in->live)
+		BZ2_bzDecompressEnd(bz);
+	in->live = 0;
+	memset(bz, 0, sizeof *bz);
+	if (BZ2_bzDecompressInit(bz, 0, 0) != BZ_OK)
+		return -1;
+	in->live = 1;
+	return 0;
+}
+
+static int bz_run(struct in *in, struct flow *f)
+{
+	bz_stream *bz = &in->u.bz;
+	int r;
+
+	bz->next_in = (char *)f->in;
+	bz->avail_in = (unsigned)f->inlen;
+	bz->next_out = f->out;
+	bz->avail_out = (unsigned)f->outlen;
+	r = BZ2_bzDecompress(bz);
+	f->in = (const unsigned char *)bz->next_in;
+	f->inlen = bz->avail_in;
+	f->out = bz->next_out;
+	f->outlen = bz->avail_out;
+	switch (r) {
+	case BZ_STREAM_END:
+		return FLOW_END;
+	case BZ_OK:
+		return FLOW_MORE;
+	case BZ_MEM_ERROR:
+		return FLOW_NOMEM;
+	default:
+		return FLOW_BAD;
+	}
+}
+
+static void bz_end(struct in *in)
+{
+	BZ2_bzDecompressEnd(&in->u.bz);
+}
+
+static const struct codec gzip_codec = { "gzip", gz_magic, gz_begin, gz_run, gz_end };
+static const struct codec bzip2_codec = { "bzip2", bz_magic, bz_begin, bz_run, bz_end };
+
+/* Read more compressed bytes after the unconsumed ones: 1, 0 at the end, -1 on error. */
+static int raw_more(struct in *in)
+{
+	ssize_t r;
+
+	if (in->rawpos > 0) {
+		memmove(in->raw, in->raw + in->rawpos, in->rawlen - in->rawpos);
+		in->rawlen -= in->rawpos;
+		in->rawpos = 0;
+	}
+	if (in->eof)
+		return 0;
+	r = xread(in->fd, in->raw + in->rawlen, BLOCK - in->rawlen);
+	if (r < 0)
+		return (int)fail_errno(in, errno);
+	if (r == 0) {
+		in->eof = 1;
+		return 0;
+	}
+	in->rawlen += (size_t)r;
+	return 1;
+}
+
+/* Decode up to N bytes into DST. Bytes decoded before an error are returned first; the
+ * error is then sticky and the next call returns -1. */
+static ssize_t codec_fill(struct in *in, char *dst, size_t n)
+{
+	const struct codec *c = in->codec;
+	struct flow f;
+	size_t got = 0;
+	int r;
+
+	if (n > FLOW_MAX)
+		n = FLOW_MAX;
+	while (got == 0) {
+		if (!in->member) {
+			while ((r = c->magic(in->raw + in->rawpos, in->rawlen - in->rawpos)) < 0 && !in->eof)
+				if (raw_more(in) < 0)
+					return -1;
+			if (r < 0 && in->rawpos == in->rawlen)
+				return 0;
+			if (r < 0)
+				return fail(in, EBADMSG, "truncated %s data at byte %llu", c->name,
+					in->offset + (in->rawlen - in->rawpos));
+			if (r == 0)
+				return fail(in, EBADMSG, "trailing garbage after %s data at byte %llu",
+					c->name, in->offset);
+			if (c->begin(in) < 0)
+				return fail_errno(in, ENOMEM);
+			in->member = 1;
+		}
+		if (in->rawpos == in->rawlen) {
+			r = raw_more(in);
+			if (r < 0)
+				break;
+			if (r == 0) {
+				fail(in, EBADMSG, "truncated %s data at byte %llu", c->name, in->offset);
+				break;
+			}
+		}
+		f.in = in->raw + in->rawpos;
+		f.inlen = in->rawlen - in->rawpos;
+		f.out = dst + got;
+		f.outlen = n - got;
+		f.why = NULL;
+		r = c->run(in, &f);
+		in->offset += (in->rawlen - in->rawpos) - f.inlen;
+		in->rawpos = in->rawlen - f.inlen;
+		got = n - f.outlen;
+		if (r == FLOW_END) {
+			in->member = 0;
+		} else if (r == FLOW_NOMEM) {
+			fail_errno(in, ENOMEM);
+			break;
+		} else if (r == FLOW_BAD) {
+			if (f.why)
+				fail(in, EBADMSG, "invalid %s data at byte %llu (%s)", c->name,
+					in->offset, f.why);
+			else
+				fail(in, EBADMSG, "invalid %s data at byte %llu", c->name, in->offset);
+			break;
+		}
+	}
+	return got ? (ssize_t)got : -1;
+}
+
+static ssize_t fill(struct in *in, char *dst, size_t n)
+{
+	ssize_t r;
+
+	if (in->failed) {
+		errno = in->errnum;
+		return -1;
+	}
+	if (in->fmt != IN_PLAIN)
+		return codec_fill(in, dst, n);
+	if (in->eof)
+		return 0;
+	r = xread(in->fd, dst, n);
+	if (r < 0)
+		return fail_errno(in, errno);
+	if (r == 0)
+		in->eof = 1;
+	in->offset += (unsigned long long)r;
+	return r;
+}
+
+/* Read until the first bytes show the format, stopping early once no magic can match so
+ * that a terminal or a slow pipe is not waited on. */
+static int sniff(struct in *in)
+{
+	size_t n = 0;
+	ssize_t r;
+
+	while (n < 4 && (gz_magic((unsigned char *)in->buf, n) < 0 ||
+			bz_magic((unsigned char *)in->buf, n) < 0)) {
+		r = xread(in->fd, in->buf + n, BLOCK - n);
+		if (r < 0)
+			return -1;
+		if (r == 0) {
+			in->eof = 1;
+			break;
+		}
+		n += (size_t)r;
+	}
+	if (gz_magic((unsigned char *)in->buf, n) == 1)
+		in->fmt = IN_GZIP, in->codec = &gzip_codec;
+	else if (bz_magic((unsigned char *)in->buf, n) == 1)
+		in->fmt = IN_BZIP2, in->codec = &bzip2_codec;
+	if (in->fmt == IN_PLAIN) {
+		in->end = n;
+		in->offset = n;
+		return 0;
+	}
+	in->raw = malloc(BLOCK);
+	if (!in->raw)
+		return -1;
+	memcpy(in->raw, in->buf, n);
+	in->rawlen = n;
+	return 0;
+}
+
+struct in *in_fdopen(int fd, const char *name)
+{
+	struct stat st;
+	struct in *in;
+	int e;
+
+	if (fstat(fd, &st) < 0)
+		return NULL;
+	if (S_ISDIR(st.st_mode)) {
+		errno = EISDIR;
+		return NULL;
+	}
+	in = calloc(1, sizeof *in);
+	if (!in)
+		return NULL;
+	in->fd = fd;
+	in->cap = 2 * BLOCK;
+	in->buf = malloc(in->cap);
+	in->name = strdup(strcmp(name, "-") == 0 ? "(standard input)" : name);
+	if (in->buf && in->name && sniff(in) == 0)
+		return in;
+	e = errno;
+	free(in->raw);
+	free(in->buf);
+	free(in->name);
+	free(in);
+	errno = e;
+	return NULL;
+}
+
+struct in *in_open(const char *path)
+{
+	struct in *in;
+	int fd, e;
+
+	if (strcmp(path, "-") == 0)
+		return in_fdopen(STDIN_FILENO, path);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	in = in_fdopen(fd, path);
+	if (!in) {
+		e = errno;
+		close(fd);
+		errno = e;
+	}
+	return in;
+}
+
+ssize_t in_read(struct in *in, void *buf, size_t n)
+{
+	ssize_t r;
+
+	if (n == 0)
+		return 0;
+	if (in->start == in->end) {
+		in->start = in->end = 0;
+		if (n >= BLOCK)
+			return fill(in, buf, n);
+		r = fill(in, in->buf, in->cap - 1);
+		if (r <= 0)
+			return r;
+		in->end = (size_t)r;
+	}
+	if (n > in->end - in->start)
+		n = in->end - in->start;
+	memcpy(buf, in->buf + in->start, n);
+	in->start += n;
+	return (ssize_t)n;
+}
+
+int in_getline(struct in *in, struct in_line *line)
+{
+	size_t from = in->start;
+	char *nl, *p;
+	ssize_t r;
+
+	for (;;) {
+		nl = memchr(in->buf + from, '\n', in->end - from);
+		if (nl) {
+			line->p = in->buf + in->start;
+			line->len = (size_t)(nl - line->p);
+			line->eol = 1;
+			in->start = (size_t)(nl - in->buf) + 1;
+			in->lineno++;
+			return 1;
+		}
+		/* No newline in [start, end): keep the partial line at the front and read more. */
+		if (in->start > 0) {
+			memmove(in->buf, in->buf + in->start, in->end - in->start);
+			in->end -= in->start;
+			in->start = 0;
+		}
+		from = in->end;
+		if (in->cap - 1 - in->end < BLOCK) {
+			if (in->cap > SIZE_MAX / 2) {
+				r = fail_errno(in, ENOMEM);
+				goto last;
+			}
+			p = realloc(in->buf, in->cap * 2);
+			if (!p) {
+				r = fail_errno(in, ENOMEM);
+				goto last;
+			}
+			in->buf = p;
+			in->cap *= 2;
+		}
+		r = fill(in, in->buf + in->end, in->cap - 1 - in->end);
+		if (r <= 0)
+			goto last;
+		in->end += (size_t)r;
+	}
+last:
+	if (in->start < in->end) {
+		line->p = in->buf + in->start;
+		line->len = in->end - in->start;
+		line->eol = 0;
+		in->start = in->end;
+		in->lineno++;
+		return 1;
+	}
+	return r < 0 ? -1 : 0;
+}
+
+const char *in_error(const struct in *in)
+{
+	return in->failed ? in->err : "";
+}
+
+const char *in_name(const struct in *in)
+{
+	return in->name;
+}
+
+unsigned long long in_lineno(const struct in *in)
+{
+	return in->lineno;
+}
+
+unsigned long long in_offset(const struct in *in)
+{
+	return in->offset;
+}
+
+enum in_format in_format(const struct in *in)
+{
+	return in->fmt;
+}
+
+int in_close(struct in *in)
+{
+	int r = 0;
+
+	if (!in)
+		return 0;
+	if (in->live)
+		in->codec->end(in);
+	if (in->fd != STDIN_FILENO)
+		r = close(in->fd);
+	free(in->raw);
+	free(in->buf);
+	free(in->name);
+	free(in);
+	return r;
+}
