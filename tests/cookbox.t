@@ -173,3 +173,8 @@ $ cookbox --install
 $ grep -c '^APPLET(' "$TESTS/../cmd/applets.h"; grep '^APPLET(' "$TESTS/../cmd/applets.h" | sort -c && echo sorted
 > 6
 > sorted
+
+=== with SIGPIPE ignored, a closed pipe is a quiet failure, status 2
+$ (trap '' PIPE; sleep 0.3; cookbox --list; echo "cookbox $?" >&2; csvstat --help; echo "csvstat $?" >&2) | true
+2> cookbox 2
+2> csvstat 2
