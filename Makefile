@@ -16,7 +16,6 @@ DEPS = libpcre2-8:libpcre2-dev libutf8proc:libutf8proc-dev zlib:zlib1g-dev
 DEP_CFLAGS := $(shell pkg-config --cflags $(foreach d,$(DEPS),$(firstword $(subst :, ,$(d)))) 2>/dev/null)
 DEP_LIBS := $(shell pkg-config --libs $(foreach d,$(DEPS),$(firstword $(subst :, ,$(d)))) 2>/dev/null) -lbz2
 
-APPLETS = $(shell sed -n 's/^APPLET(\([a-z]*\),.*/\1/p' cmd/applets.h)
 LIB_SRC = $(sort $(wildcard lib/*.c))
 CMD_SRC = $(sort $(wildcard cmd/*.c))
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
@@ -80,11 +79,12 @@ bench: cookbox
 install: cookbox
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 cookbox $(DESTDIR)$(BINDIR)/cookbox
-	for a in $(APPLETS); do ln -sf cookbox $(DESTDIR)$(BINDIR)/$$a; done
+	for a in $$(./cookbox --list); do ln -sf cookbox $(DESTDIR)$(BINDIR)/$$a; done
 	install -m 644 man/man1/*.1 $(DESTDIR)$(MANDIR)/man1/
 
-uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/cookbox $(foreach a,$(APPLETS),$(DESTDIR)$(BINDIR)/$(a))
+uninstall: cookbox
+	for a in $$(./cookbox --list); do rm -f $(DESTDIR)$(BINDIR)/$$a; done
+	rm -f $(DESTDIR)$(BINDIR)/cookbox
 	rm -f $(foreach m,$(notdir $(wildcard man/man1/*.1)),$(DESTDIR)$(MANDIR)/man1/$(m))
 
 lint-man:
