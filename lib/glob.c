@@ -565,7 +565,7 @@ static int br_glibc(const int32_t *P, int32_t c, int flags, size_t *after)
 matched:
 	while ((ch = P[i++]) != ']') {
 		if (ch == END_SYM)
-			return BR_NOMATCH;
+			return BR_LITERAL;	/* glibc 2.36: unterminated, so '[' is literal */
 		if (!noesc && ch == '\\') {
 			if (P[i] == END_SYM)
 				return BR_NOMATCH;

@@ -2,6 +2,9 @@
  * C.UTF-8 rows, when present), pattern sets, fast paths, Python mode, braces, case folding,
  * translate, and linear time on patterns that make backtracking matchers explode. */
 #include <errno.h>
+#include <fnmatch.h>
+#include <locale.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,8 +124,125 @@ static void conformance(void)
 	CHECK(rows > 900);
 }
 
+static uint64_t rng = 88172645463325252u;
+
+static unsigned rnd(unsigned n)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (unsigned)(rng % n);
+}
+
+static void gen(char *out, size_t cap, const char *const *alpha, size_t na, unsigned maxlen)
+{
+	unsigned len = rnd(maxlen + 1);
+	size_t k = 0;
+
+	for (unsigned i = 0; i < len; i++) {
+		const char *t = alpha[rnd((unsigned)na)];
+		size_t l = strlen(t);
+		if (k + l + 1 >= cap)
+			break;
+		memcpy(out + k, t, l);
+		k += l;
+	}
+	out[k] = 0;
+}
+
+static int ascii(const char *s)
+{
+	for (; *s; s++)
+		if (*s & 0x80)
+			return 0;
+	return 1;
+}
+
+/* Random patterns and names over a small alphabet, against glibc's fnmatch(3) in C.UTF-8. */
+static void differential(void)
+{
+	static const char *const palpha[] = { "a", "b", "*", "?", "[", "]", "!", "^", "-", "\\",
+		"/", ".", "\xc3\xa9", "\xc3\x84", "\xc3\xa4", "[:alpha:]", "[:upper:]", "a-", "*" };
+	static const char *const xalpha[] = { "a", "b", "*", "?", "[ab]", "@(", "|", ")", "+(",
+		"!(", "*(", "?(", ".", "/", "\xc3\xa9" };
+	static const char *const nalpha[] = { "a", "b", "/", ".", "-", "\xc3\xa9", "\xc3\xa4",
+		"\xc3\x84", "A", "[", "]", "\\", "*", "!" };
+	static const struct { int ours, theirs; const char *name; } modes[] = {
+		{ 0, 0, "default" },
+		{ GLOB_PATHNAME, FNM_PATHNAME, "pathname" },
+		{ GLOB_PERIOD, FNM_PERIOD, "period" },
+		{ GLOB_PATHNAME | GLOB_PERIOD, FNM_PATHNAME | FNM_PERIOD, "pathname+period" },
+		{ GLOB_NOESCAPE, FNM_NOESCAPE, "noescape" },
+		{ GLOB_CASEFOLD, FNM_CASEFOLD, "casefold" },
+		{ GLOB_LEADING_DIR | GLOB_PATHNAME, FNM_LEADING_DIR | FNM_PATHNAME, "leading-dir" },
+		{ GLOB_LEADING_DIR, FNM_LEADING_DIR, "leading-dir-only" },
+		{ GLOB_EXTMATCH, FNM_EXTMATCH, "extmatch" },
+	};
+	char pat[64], name[64];
+	int pats = 3000, names = 40;
+
+	locale_t cloc = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	locale_t uloc = newlocale(LC_ALL_MASK, "C.UTF-8", (locale_t)0);
+	int ambiguous = 0;
+
+	if (!cloc || !uloc || !setlocale(LC_ALL, "C.UTF-8")) {
+		printf("SKIP unit glob: no C.UTF-8 locale for the glibc differential\n");
+		return;
+	}
+	uselocale(uloc);
+	if (getenv("GLOB_DIFF_PATTERNS"))
+		pats = atoi(getenv("GLOB_DIFF_PATTERNS"));
+	for (size_t m = 0; m < sizeof modes / sizeof *modes; m++) {
+		int bad = 0, cases = 0;
+		for (int i = 0; i < pats; i++) {
+			struct globset *g = globset_new(modes[m].ours);
+			if (modes[m].ours & GLOB_EXTMATCH)
+				gen(pat, sizeof pat, xalpha, sizeof xalpha / sizeof *xalpha, 8);
+			else
+				gen(pat, sizeof pat, palpha, sizeof palpha / sizeof *palpha, 7);
+			CHECK(g && globset_add(g, pat, strlen(pat)) == 0);
+			for (int k = 0; k < names; k++) {
+				int want, got;
+				long r;
+				gen(name, sizeof name, nalpha, sizeof nalpha / sizeof *nalpha, 6);
+				want = fnmatch(pat, name, modes[m].theirs);
+				if (want != 0 && want != FNM_NOMATCH)
+					continue;
+				/* glibc 2.36 in C.UTF-8 answers "match" when the bytes match, too
+				 * ("??" matches "\xc3\xa9"): a match it also finds byte-wise is no
+				 * evidence, unless everything is ASCII */
+				if (want == 0 && (!ascii(pat) || !ascii(name))) {
+					int bytewise;
+					uselocale(cloc);
+					bytewise = fnmatch(pat, name, modes[m].theirs);
+					uselocale(uloc);
+					if (bytewise == 0) {
+						ambiguous++;
+						continue;
+					}
+				}
+				r = globset_match(g, name, strlen(name));
+				got = r == 0 ? 0 : FNM_NOMATCH;
+				cases++;
+				if (got != want && bad++ < 10)
+					fprintf(stderr, "differential %s: \"%s\" vs \"%s\": glibc %s, we %s\n",
+						modes[m].name, pat, name, want ? "no" : "match", got ? "no" : "match");
+			}
+			globset_free(g);
+		}
+		CHECK_INT(bad, 0);
+		CHECK(cases > pats * names / 2);
+	}
+	printf("differential: %d byte-wise glibc matches left out\n", ambiguous);
+	uselocale(LC_GLOBAL_LOCALE);
+	freelocale(cloc);
+	freelocale(uloc);
+	setlocale(LC_ALL, "C");
+}
+
 int main(void)
 {
 	conformance();
+	differential();
 	return unit_done("glob");
 }
