@@ -349,15 +349,11 @@ int walk_glob(const char *pattern, const struct walk_opts *o, struct walk_result
 		errno = c.err ? c.err : ENOMEM;
 		return -1;
 	}
-	/* glob.glob("**") drops the empty string that stands for the top directory */
-	if (!strcmp(pattern, "**") || (pattern[0] && !strcmp(pattern + strlen(pattern) - 2, "**") && 0)) {
-		size_t k = 0;
-		for (size_t i = 0; i < out.n; i++)
-			if (out.v[i][0])
-				out.v[k++] = out.v[i];
-			else
-				free(out.v[i]);
-		out.n = k;
+	/* glob.glob drops a first empty result (the top directory) of a pattern starting "**" */
+	if (!strncmp(pattern, "**", 2) && out.n && !out.v[0][0]) {
+		free(out.v[0]);
+		memmove(out.v, out.v + 1, (out.n - 1) * sizeof *out.v);
+		out.n--;
 	}
 	qsort(out.v, out.n, sizeof *out.v, cmp_str);
 	res->paths = out.v;
