@@ -184,7 +184,7 @@ int fnmatch_main(int argc, char **argv)
 	struct optstate st;
 	struct run r = { 0 };
 	const char *input = NULL;
-	char **pats = xcalloc((size_t)argc + 1, sizeof *pats);
+	char **pats = xcalloc(2 * (size_t)argc + 2, sizeof *pats);
 	int c, npats = 0, flags = 0, glob = 0, hidden = 0, follow = 0, translate = 0, status;
 	int have_pat = 0, err = 0;
 
@@ -194,10 +194,9 @@ int fnmatch_main(int argc, char **argv)
 		case 'b': flags |= GLOB_BRACES; break;
 		case 'c': r.count = 1; break;
 		case 'e': case 'f':
-			/* kept in order: 'e' or 'f' then the argument */
+			/* kept in order, two slots each (at most 2 * argc in all) */
 			pats[npats++] = (char *)(c == 'e' ? "e" : "f");
 			pats[npats++] = (char *)st.arg;
-			pats = xrealloc(pats, ((size_t)npats + 2) * sizeof *pats);
 			have_pat = 1;
 			break;
 		case 'g': glob = 1; break;
@@ -267,10 +266,16 @@ int fnmatch_main(int argc, char **argv)
 			free(pats);
 			return msg_usage(&st, "no PATTERN given");
 		}
-		pats[npats++] = "e";
-		pats[npats++] = st.argv[0];
-		st.argc--;
-		st.argv++;
+		/* with --translate every operand is a pattern */
+		do {
+			pats[npats++] = "e";
+			pats[npats++] = st.argv[0];
+			st.argc--;
+			st.argv++;
+		} while (translate && st.argc > 0);
+	} else if (translate && st.argc > 0) {
+		free(pats);
+		return msg_usage(&st, "--translate takes patterns only, not NAME operands");
 	}
 	if (translate) {
 		struct buf tr = BUF_INIT;

@@ -1629,8 +1629,10 @@ static void re_sym(struct buf *b, int32_t c)
 	else if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 		c == '_')
 		buf_addc(b, (int)c);
-	else if (c > 32 && c < 127)
+	else if (c > 32 && c < 127 && strchr("()[]{}?*+-|^$\\.&~#", (int)c))
 		buf_printf(b, "\\%c", (int)c);
+	else if (c > 32 && c < 127)
+		buf_addc(b, (int)c);
 	else
 		buf_printf(b, "\\x{%x}", (unsigned)c);
 }

@@ -143,6 +143,12 @@ static int rlistdir(struct ctx *c, const char *dir, const char *pre, int dironly
 			continue;
 		path = join(dir, x);
 		rel = join(pre, x);
+		/* a directory that more components will look into: not through a link, unless -L */
+		if (path && dironly && !c->o->follow && lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+			free(path);
+			free(rel);
+			continue;
+		}
 		if (!path || !rel || list_add(out, rel, strlen(rel)) < 0) {
 			free(path);
 			free(rel);
