@@ -21,7 +21,7 @@
 #define BYTE_SYM 0x110000	/* an invalid byte B of a name or pattern is BYTE_SYM + B */
 #define MAX_DEPTH 100
 #define CLASS_MAX 256
-#define DFA_MAX_STATES 20000	/* past this the DFA cache is dropped and rebuilt lazily */
+#define DFA_MAX_BYTES ((size_t)96 << 20)	/* past this the DFA cache is dropped and rebuilt */
 
 enum { T_NONE, T_EPS, T_CHR, T_ANY, T_SET, T_WSTAR, T_CAT, T_ALT, T_KSTAR, T_NOT, T_MARK };
 
@@ -43,7 +43,20 @@ struct bracket {
 struct dstate {
 	int term, leading;
 	long accept;		/* the first pattern matched when the name ends here, or -1 */
-	int next[128];		/* for ASCII symbols; -1 until computed */
+	int next[];		/* per ASCII byte class; -1 until computed */
+};
+
+struct dfa {
+	size_t lo, hi;		/* roots[lo..hi) */
+	int root;
+	struct dstate **ds;
+	int nds, capds;
+	int *dtab;
+	size_t dtabmask;
+	uint64_t *xkey;		/* non-ASCII transitions: (state << 32 | symbol) + 1 */
+	int *xval;
+	size_t xmask, nx;
+	int start[2];
 };
 
 struct fastgroup {
@@ -71,22 +84,18 @@ struct globset {
 	int32_t draw;		/* the same, unfolded (for character classes) */
 	int dldot;		/* the symbol is a '.' at a leading position */
 	/* patterns */
-	int root;		/* the alternation of the automaton's patterns, each ending in MARK */
 	int *roots;
 	size_t nroots, caproots;
 	size_t nfast;
 	struct hash *lit;
 	struct fastgroup *pre, *suf;
 	size_t npre, nsuf;
-	/* DFA */
-	struct dstate **ds;
-	int nds, capds;
-	int *dtab;
-	size_t dtabmask;
-	uint64_t *xkey;		/* non-ASCII transitions: (state << 32 | symbol) + 1 */
-	int *xval;
-	size_t xmask, nx;
-	int start[2];
+	/* DFAs, each over a range of the roots: one until its states explode, then halves */
+	struct dfa *dfa;
+	size_t ndfa;
+	unsigned char cls[128];	/* ASCII bytes that every pattern treats alike share a class */
+	unsigned char rep[128];	/* a byte of each class */
+	int ncls;
 	int dirty;		/* patterns added since the DFA was built */
 	int err;
 };
@@ -1215,41 +1224,41 @@ static long first_mark(const struct globset *g, int t)
 	}
 }
 
-static int dfa_state(struct globset *g, int term, int leading)
+static int dfa_state(struct globset *g, struct dfa *a, int term, int leading)
 {
 	uint32_t h = mix((uint32_t)term * 2654435761u, (uint32_t)leading);
 	size_t j;
 	struct dstate *d;
 
-	if (!g->dtab || (size_t)g->nds * 2 >= g->dtabmask) {
-		size_t n = g->dtab ? (g->dtabmask + 1) * 2 : 1024;
+	if (!a->dtab || (size_t)a->nds * 2 >= a->dtabmask) {
+		size_t n = a->dtab ? (a->dtabmask + 1) * 2 : 1024;
 		int *tab = calloc(n, sizeof *tab);
 		if (!tab)
 			goto nomem;
-		for (int i = 0; i < g->nds; i++) {
-			uint32_t hh = mix((uint32_t)g->ds[i]->term * 2654435761u,
-				(uint32_t)g->ds[i]->leading);
+		for (int i = 0; i < a->nds; i++) {
+			uint32_t hh = mix((uint32_t)a->ds[i]->term * 2654435761u,
+				(uint32_t)a->ds[i]->leading);
 			size_t k = hh & (n - 1);
 			while (tab[k])
 				k = (k + 1) & (n - 1);
 			tab[k] = i + 1;
 		}
-		free(g->dtab);
-		g->dtab = tab;
-		g->dtabmask = n - 1;
+		free(a->dtab);
+		a->dtab = tab;
+		a->dtabmask = n - 1;
 	}
-	for (j = h & g->dtabmask; g->dtab[j]; j = (j + 1) & g->dtabmask) {
-		d = g->ds[g->dtab[j] - 1];
+	for (j = h & a->dtabmask; a->dtab[j]; j = (j + 1) & a->dtabmask) {
+		d = a->ds[a->dtab[j] - 1];
 		if (d->term == term && d->leading == leading)
-			return g->dtab[j] - 1;
+			return a->dtab[j] - 1;
 	}
-	if (g->nds == g->capds) {
-		size_t cap = (size_t)g->capds;
-		if (grow((void **)&g->ds, &cap, (size_t)g->nds + 1, sizeof *g->ds) < 0)
+	if (a->nds == a->capds) {
+		size_t cap = (size_t)a->capds;
+		if (grow((void **)&a->ds, &cap, (size_t)a->nds + 1, sizeof *a->ds) < 0)
 			goto nomem;
-		g->capds = (int)cap;
+		a->capds = (int)cap;
 	}
-	d = malloc(sizeof *d);
+	d = malloc(sizeof *d + (size_t)g->ncls * sizeof *d->next);
 	if (!d)
 		goto nomem;
 	d->term = term;
@@ -1258,33 +1267,33 @@ static int dfa_state(struct globset *g, int term, int leading)
 		long m = first_mark(g, term);
 		d->accept = m == LONG_MAX ? -1 : m;
 	}
-	memset(d->next, 0xff, sizeof d->next);
-	g->ds[g->nds] = d;
-	g->dtab[j] = g->nds + 1;
-	return g->nds++;
+	memset(d->next, 0xff, (size_t)g->ncls * sizeof *d->next);
+	a->ds[a->nds] = d;
+	a->dtab[j] = a->nds + 1;
+	return a->nds++;
 nomem:
 	g->err = ENOMEM;
 	return -1;
 }
 
-static void dfa_reset(struct globset *g)
+static void dfa_reset(struct dfa *a)
 {
-	for (int i = 0; i < g->nds; i++)
-		free(g->ds[i]);
-	g->nds = 0;
-	free(g->dtab);
-	g->dtab = NULL;
-	g->dtabmask = 0;
-	if (g->xkey)
-		memset(g->xkey, 0, (g->xmask + 1) * sizeof *g->xkey);
-	g->nx = 0;
-	g->start[0] = g->start[1] = -1;
+	for (int i = 0; i < a->nds; i++)
+		free(a->ds[i]);
+	a->nds = 0;
+	free(a->dtab);
+	a->dtab = NULL;
+	a->dtabmask = 0;
+	if (a->xkey)
+		memset(a->xkey, 0, (a->xmask + 1) * sizeof *a->xkey);
+	a->nx = 0;
+	a->start[0] = a->start[1] = -1;
 }
 
 /* The state after symbol C from state S. */
-static int dfa_step(struct globset *g, int s, int32_t c)
+static int dfa_step(struct globset *g, struct dfa *a, int s, int32_t c)
 {
-	struct dstate *d = g->ds[s];
+	struct dstate *d = a->ds[s];
 	int leading = d->leading, term = d->term, nt, ns;
 
 	g->gen++;
@@ -1298,10 +1307,61 @@ static int dfa_step(struct globset *g, int s, int32_t c)
 	nt = deriv(g, term);
 	if (g->err)
 		return -1;
-	ns = dfa_state(g, nt, (g->flags & GLOB_PERIOD) && (g->flags & GLOB_PATHNAME) && c == '/' &&
+	ns = dfa_state(g, a, nt, (g->flags & GLOB_PERIOD) && (g->flags & GLOB_PATHNAME) && c == '/' &&
 		!(g->flags & GLOB_PYTHON));
 	return ns;
 }
+
+/* Split the ASCII bytes into classes no pattern tells apart: a byte's signature is what
+ * each literal and bracket of the patterns says of it. */
+static int byte_classes(struct globset *g)
+{
+	size_t nsig = 0, words;
+	uint64_t *sig;
+	int fl = g->flags;
+
+	for (int t = 0; t < g->nt; t++)
+		nsig += g->t[t].type == T_CHR || g->t[t].type == T_SET;
+	words = (nsig + 2 + 63) / 64;
+	sig = calloc(128 * words, sizeof *sig);
+	if (!sig)
+		return -1;
+	for (int c = 0; c < 128; c++) {
+		uint64_t *w = sig + (size_t)c * words;
+		size_t k = 2, after;
+		int32_t fc = fl & GLOB_CASEFOLD ? fold(c) : c;
+		w[0] = (uint64_t)(c == '/') | (uint64_t)(c == '.') << 1;
+		for (int t = 0; t < g->nt; t++) {
+			const struct term *tt = &g->t[t];
+			int in;
+			if (tt->type == T_CHR)
+				in = tt->a == fc;
+			else if (tt->type == T_SET)
+				in = g->br[tt->a].py ? br_python(&g->br[tt->a], c) :
+					br_glibc(g->br[tt->a].pat, c, fl, &after) == BR_MATCH;
+			else
+				continue;
+			if (in)
+				w[k / 64] |= (uint64_t)1 << (k % 64);
+			k++;
+		}
+	}
+	g->ncls = 0;
+	for (int c = 0; c < 128; c++) {
+		int k;
+		for (k = 0; k < g->ncls; k++)
+			if (!memcmp(sig + (size_t)c * words, sig + (size_t)g->rep[k] * words,
+				words * sizeof *sig))
+				break;
+		if (k == g->ncls)
+			g->rep[g->ncls++] = (unsigned char)c;
+		g->cls[c] = (unsigned char)k;
+	}
+	free(sig);
+	return 0;
+}
+
+static void dfa_free(struct dfa *a);
 
 /* ---------- public ---------- */
 
@@ -1325,8 +1385,6 @@ struct globset *globset_new(int flags)
 		errno = ENOMEM;
 		return NULL;
 	}
-	g->root = NONE;
-	g->start[0] = g->start[1] = -1;
 	return g;
 }
 
@@ -1334,10 +1392,9 @@ void globset_free(struct globset *g)
 {
 	if (!g)
 		return;
-	dfa_reset(g);
-	free(g->ds);
-	free(g->xkey);
-	free(g->xval);
+	for (size_t i = 0; i < g->ndfa; i++)
+		dfa_free(&g->dfa[i]);
+	free(g->dfa);
 	for (int i = 0; i < g->nbr; i++) {
 		free(g->br[i].pat);
 		free(g->br[i].rng);
@@ -1368,7 +1425,9 @@ void globset_stats(const struct globset *g, size_t *fast, size_t *automaton, siz
 {
 	*fast = g->nfast;
 	*automaton = g->npat - g->nfast;
-	*states = (size_t)g->nds;
+	*states = 0;
+	for (size_t i = 0; i < g->ndfa; i++)
+		*states += (size_t)g->dfa[i].nds;
 }
 
 /* A byte that never needs the automaton in a literal part of a pattern under FLAGS. */
@@ -1484,25 +1543,25 @@ long globset_add(struct globset *g, const char *p, size_t n)
 	return idx;
 }
 
-static int xfind(const struct globset *g, int s, int32_t c)
+static int xfind(const struct dfa *a, int s, int32_t c)
 {
 	uint64_t key = ((uint64_t)(uint32_t)s << 32 | (uint32_t)c) + 1;
-	if (!g->xkey)
+	if (!a->xkey)
 		return -1;
-	for (size_t j = (size_t)(key * 0x9e3779b97f4a7c15u >> 40) & g->xmask; g->xkey[j];
-		j = (j + 1) & g->xmask)
-		if (g->xkey[j] == key)
-			return g->xval[j];
+	for (size_t j = (size_t)(key * 0x9e3779b97f4a7c15u >> 40) & a->xmask; a->xkey[j];
+		j = (j + 1) & a->xmask)
+		if (a->xkey[j] == key)
+			return a->xval[j];
 	return -1;
 }
 
-static int xput(struct globset *g, int s, int32_t c, int v)
+static int xput(struct dfa *a, int s, int32_t c, int v)
 {
 	uint64_t key = ((uint64_t)(uint32_t)s << 32 | (uint32_t)c) + 1;
 	size_t j;
 
-	if (!g->xkey || (g->nx + 1) * 2 > g->xmask + 1) {
-		size_t n = g->xkey ? (g->xmask + 1) * 2 : 256;
+	if (!a->xkey || (a->nx + 1) * 2 > a->xmask + 1) {
+		size_t n = a->xkey ? (a->xmask + 1) * 2 : 256;
 		uint64_t *k2 = calloc(n, sizeof *k2);
 		int *v2 = malloc(n * sizeof *v2);
 		if (!k2 || !v2) {
@@ -1510,26 +1569,26 @@ static int xput(struct globset *g, int s, int32_t c, int v)
 			free(v2);
 			return -1;
 		}
-		for (size_t i = 0; g->xkey && i <= g->xmask; i++)
-			if (g->xkey[i]) {
-				size_t q = (size_t)(g->xkey[i] * 0x9e3779b97f4a7c15u >> 40) & (n - 1);
+		for (size_t i = 0; a->xkey && i <= a->xmask; i++)
+			if (a->xkey[i]) {
+				size_t q = (size_t)(a->xkey[i] * 0x9e3779b97f4a7c15u >> 40) & (n - 1);
 				while (k2[q])
 					q = (q + 1) & (n - 1);
-				k2[q] = g->xkey[i];
-				v2[q] = g->xval[i];
+				k2[q] = a->xkey[i];
+				v2[q] = a->xval[i];
 			}
-		free(g->xkey);
-		free(g->xval);
-		g->xkey = k2;
-		g->xval = v2;
-		g->xmask = n - 1;
+		free(a->xkey);
+		free(a->xval);
+		a->xkey = k2;
+		a->xval = v2;
+		a->xmask = n - 1;
 	}
-	for (j = (size_t)(key * 0x9e3779b97f4a7c15u >> 40) & g->xmask; g->xkey[j];
-		j = (j + 1) & g->xmask)
+	for (j = (size_t)(key * 0x9e3779b97f4a7c15u >> 40) & a->xmask; a->xkey[j];
+		j = (j + 1) & a->xmask)
 		;
-	g->xkey[j] = key;
-	g->xval[j] = v;
-	g->nx++;
+	a->xkey[j] = key;
+	a->xval[j] = v;
+	a->nx++;
 	return 0;
 }
 
@@ -1556,64 +1615,132 @@ static long fast_match(const struct globset *g, const char *name, size_t n)
 	return -1;
 }
 
+#define SPLIT_STATES 2000	/* a DFA over several patterns with more states is halved */
+
+static int dfa_new(struct globset *g, size_t lo, size_t hi)
+{
+	struct dfa *v = realloc(g->dfa, (g->ndfa + 1) * sizeof *v), *a;
+
+	if (!v)
+		return -1;
+	g->dfa = v;
+	a = &v[g->ndfa];
+	memset(a, 0, sizeof *a);
+	a->lo = lo;
+	a->hi = hi;
+	a->start[0] = a->start[1] = -1;
+	a->root = mk_altv(g, g->roots + lo, hi - lo);
+	if (g->err)
+		return -1;
+	g->ndfa++;
+	return 0;
+}
+
+static void dfa_free(struct dfa *a)
+{
+	dfa_reset(a);
+	free(a->ds);
+	free(a->xkey);
+	free(a->xval);
+}
+
+/* Build the DFAs afresh (after new patterns), or drop their states when they use too much
+ * memory, or halve a DFA whose states explode: 0, or -1 on ENOMEM. */
+static int dfa_prepare(struct globset *g)
+{
+	size_t bytes = 0, per = sizeof(struct dstate) + (size_t)g->ncls * sizeof(int);
+
+	if (g->dirty) {
+		for (size_t i = 0; i < g->ndfa; i++)
+			dfa_free(&g->dfa[i]);
+		g->ndfa = 0;
+		g->dirty = 0;
+		if (byte_classes(g) < 0)
+			return -1;
+		per = sizeof(struct dstate) + (size_t)g->ncls * sizeof(int);
+		return dfa_new(g, 0, g->nroots);
+	}
+	for (size_t i = 0; i < g->ndfa; i++) {
+		struct dfa *a = &g->dfa[i];
+		bytes += (size_t)a->nds * per;
+		if (a->nds > SPLIT_STATES && a->hi - a->lo > 1) {
+			size_t lo = a->lo, hi = a->hi, mid = lo + (hi - lo) / 2;
+			dfa_free(a);
+			g->dfa[i] = g->dfa[--g->ndfa];
+			if (dfa_new(g, lo, mid) < 0 || dfa_new(g, mid, hi) < 0)
+				return -1;
+			i--;
+		}
+	}
+	if (bytes > DFA_MAX_BYTES)
+		for (size_t i = 0; i < g->ndfa; i++)
+			dfa_reset(&g->dfa[i]);
+	return 0;
+}
+
+/* Run DFA A over NAME: the first pattern matched, or -1; -2 on ENOMEM. */
+static long dfa_run(struct globset *g, struct dfa *a, const unsigned char *u, size_t n)
+{
+	int fl = g->flags, ldir = fl & GLOB_LEADING_DIR, s;
+	int lead = (fl & GLOB_PERIOD) && !(fl & GLOB_PYTHON);
+	size_t i = 0;
+
+	if (a->start[lead] < 0 && (a->start[lead] = dfa_state(g, a, a->root, lead)) < 0)
+		return -2;
+	s = a->start[lead];
+	while (i < n) {
+		struct dstate *d = a->ds[s];
+		int nx;
+		if (u[i] < 0x80) {
+			unsigned k = g->cls[u[i]];
+			if (ldir && u[i] == '/' && d->accept >= 0)
+				return d->accept;
+			nx = d->next[k];
+			if (nx < 0) {
+				nx = dfa_step(g, a, s, u[i]);
+				if (nx < 0)
+					return -2;
+				d->next[k] = nx;
+			}
+			i++;
+		} else {
+			int32_t cp;
+			size_t l = utf8_decode((const char *)u + i, n - i, &cp);
+			if (cp == UTF8_INVALID)
+				cp = BYTE_SYM + u[i];
+			nx = xfind(a, s, cp);
+			if (nx < 0) {
+				nx = dfa_step(g, a, s, cp);
+				if (nx < 0 || xput(a, s, cp, nx) < 0)
+					return -2;
+			}
+			i += l;
+		}
+		s = nx;
+		if (a->ds[s]->term == NONE)
+			return -1;
+	}
+	return a->ds[s]->accept;
+}
+
 long globset_match(struct globset *g, const char *name, size_t n)
 {
-	const unsigned char *u = (const unsigned char *)name;
-	int fl = g->flags, ldir = fl & GLOB_LEADING_DIR, s;
 	long m;
-	size_t i = 0;
 
 	if (g->nfast && (m = fast_match(g, name, n)) >= 0)
 		return m;
 	if (!g->nroots)
 		return -1;
-	if (g->dirty || g->nds > DFA_MAX_STATES) {
-		if (g->dirty) {
-			g->root = mk_altv(g, g->roots, g->nroots);
-		}
-		dfa_reset(g);
-		g->dirty = 0;
-		if (g->err)
+	if (dfa_prepare(g) < 0 || g->err)
+		goto fail;
+	for (size_t i = 0; i < g->ndfa; i++) {
+		m = dfa_run(g, &g->dfa[i], (const unsigned char *)name, n);
+		if (m == -2)
 			goto fail;
+		if (m >= 0)
+			return m;
 	}
-	{
-		int lead = (fl & GLOB_PERIOD) && !(fl & GLOB_PYTHON);
-		if (g->start[lead] < 0 && (g->start[lead] = dfa_state(g, g->root, lead)) < 0)
-			goto fail;
-		s = g->start[lead];
-	}
-	while (i < n) {
-		struct dstate *d = g->ds[s];
-		int nx;
-		if (u[i] < 0x80) {
-			if (ldir && u[i] == '/' && d->accept >= 0)
-				return d->accept;
-			nx = d->next[u[i]];
-			if (nx < 0) {
-				nx = dfa_step(g, s, u[i]);
-				if (nx < 0)
-					goto fail;
-				d->next[u[i]] = nx;
-			}
-			i++;
-		} else {
-			int32_t cp;
-			size_t l = utf8_decode(name + i, n - i, &cp);
-			if (cp == UTF8_INVALID)
-				cp = BYTE_SYM + u[i];
-			nx = xfind(g, s, cp);
-			if (nx < 0) {
-				nx = dfa_step(g, s, cp);
-				if (nx < 0 || xput(g, s, cp, nx) < 0)
-					goto fail;
-			}
-			i += l;
-		}
-		s = nx;
-		if (g->ds[s]->term == NONE)
-			return -1;
-	}
-	return g->ds[s]->accept;
+	return -1;
 fail:
 	g->err = 0;
 	errno = ENOMEM;
