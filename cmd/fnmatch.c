@@ -72,58 +72,62 @@ static int one(struct run *r, const char *p, size_t len)
 	return 0;
 }
 
-/* Filter the records of PATH ("-": stdin): 0, or -1 after a message. */
+/* Filter the records of PATH ("-": stdin), read in big blocks: 0, or -1 after a message.
+ * When every match must contain a literal (and -v is off), memmem skips to the records that
+ * hold it, as grep does. */
 static int filter(struct run *r, const char *path)
 {
 	struct in *in = in_open(path);
-	int rc = 0;
+	struct buf b = BUF_INIT;
+	const char *lit;
+	size_t litlen = r->invert ? 0 : globset_required(r->g, &lit);
+	int delim = r->zero ? '\0' : '\n', rc = 0;
+	ssize_t k;
 
 	if (!in) {
 		msg_warnsys("%s", strcmp(path, "-") ? path : "(standard input)");
 		return -1;
 	}
-	if (!r->zero) {
-		struct in_line l;
-		int k;
-		while ((k = in_getline(in, &l)) > 0)
-			if (one(r, l.p, l.len))
-				break;
+	for (;;) {
+		char *p, *end, *last;
+		if (buf_grow(&b, 1 << 17) < 0)
+			msg_nomem();
+		k = in_read(in, b.p + b.len, 1 << 17);
 		if (k < 0) {
 			msg_warn("%s: %s", in_name(in), in_error(in));
 			rc = -1;
+			break;
 		}
-	} else {
-		/* NUL-terminated records in one growing buffer */
-		struct buf b = BUF_INIT;
-		size_t start = 0;
-		ssize_t k;
-		for (;;) {
-			char *z;
-			if (buf_grow(&b, 65536) < 0)
-				msg_nomem();
-			k = in_read(in, b.p + b.len, 65536);
-			if (k <= 0)
-				break;
-			b.len += (size_t)k;
-			while ((z = memchr(b.p + start, '\0', b.len - start)) != NULL) {
-				if (one(r, b.p + start, (size_t)(z - (b.p + start)))) {
-					k = 0;
-					goto done;
-				}
-				start = (size_t)(z - b.p) + 1;
+		b.len += (size_t)k;
+		if (k == 0)
+			break;
+		last = memrchr(b.p, delim, b.len);
+		if (!last)
+			continue;
+		p = b.p;
+		end = last + 1;
+		while (p < end) {
+			char *e;
+			if (litlen) {
+				char *hit = memmem(p, (size_t)(end - p), lit, litlen);
+				if (!hit)
+					break;
+				while (hit > p && hit[-1] != delim)
+					hit--;
+				p = hit;
 			}
-			memmove(b.p, b.p + start, b.len - start);
-			b.len -= start;
-			start = 0;
+			e = memchr(p, delim, (size_t)(end - p));
+			if (one(r, p, (size_t)(e - p)))
+				goto done;
+			p = e + 1;
 		}
-		if (k < 0) {
-			msg_warn("%s: %s", in_name(in), in_error(in));
-			rc = -1;
-		} else if (b.len > start)
-			one(r, b.p + start, b.len - start);
-	done:
-		buf_free(&b);
+		memmove(b.p, end, b.len - (size_t)(end - b.p));
+		b.len -= (size_t)(end - b.p);
 	}
+	if (rc == 0 && b.len > 0)
+		one(r, b.p, b.len);
+done:
+	buf_free(&b);
 	in_close(in);
 	return rc;
 }

@@ -43,14 +43,14 @@ struct bracket {
 struct dstate {
 	int term, leading;
 	long accept;		/* the first pattern matched when the name ends here, or -1 */
-	int next[];		/* per ASCII byte class; -1 until computed */
 };
 
 struct dfa {
 	size_t lo, hi;		/* roots[lo..hi) */
 	int root;
-	struct dstate **ds;
-	int nds, capds;
+	struct dstate *ds;
+	int *trans;		/* [state * ncls + byte class]: the next state, -1 until computed */
+	int nds, capds, dead;
 	int *dtab;
 	size_t dtabmask;
 	uint64_t *xkey;		/* non-ASCII transitions: (state << 32 | symbol) + 1 */
@@ -86,7 +86,13 @@ struct globset {
 	/* patterns */
 	int *roots;
 	size_t nroots, caproots;
+	int *froots;		/* the fast-path patterns, parsed too: few go to the DFA instead */
+	size_t nfroots, capfroots;
+	int *droots;		/* what the DFAs range over */
+	size_t ndroots;
+	int use_fast;
 	size_t nfast;
+	char req[64];		/* globset_required's answer */
 	struct hash *lit;
 	struct fastgroup *pre, *suf;
 	size_t npre, nsuf;
@@ -1227,7 +1233,7 @@ static long first_mark(const struct globset *g, int t)
 static int dfa_state(struct globset *g, struct dfa *a, int term, int leading)
 {
 	uint32_t h = mix((uint32_t)term * 2654435761u, (uint32_t)leading);
-	size_t j;
+	size_t j, ncls = (size_t)g->ncls;
 	struct dstate *d;
 
 	if (!a->dtab || (size_t)a->nds * 2 >= a->dtabmask) {
@@ -1236,8 +1242,8 @@ static int dfa_state(struct globset *g, struct dfa *a, int term, int leading)
 		if (!tab)
 			goto nomem;
 		for (int i = 0; i < a->nds; i++) {
-			uint32_t hh = mix((uint32_t)a->ds[i]->term * 2654435761u,
-				(uint32_t)a->ds[i]->leading);
+			uint32_t hh = mix((uint32_t)a->ds[i].term * 2654435761u,
+				(uint32_t)a->ds[i].leading);
 			size_t k = hh & (n - 1);
 			while (tab[k])
 				k = (k + 1) & (n - 1);
@@ -1248,27 +1254,33 @@ static int dfa_state(struct globset *g, struct dfa *a, int term, int leading)
 		a->dtabmask = n - 1;
 	}
 	for (j = h & a->dtabmask; a->dtab[j]; j = (j + 1) & a->dtabmask) {
-		d = a->ds[a->dtab[j] - 1];
+		d = &a->ds[a->dtab[j] - 1];
 		if (d->term == term && d->leading == leading)
 			return a->dtab[j] - 1;
 	}
 	if (a->nds == a->capds) {
-		size_t cap = (size_t)a->capds;
-		if (grow((void **)&a->ds, &cap, (size_t)a->nds + 1, sizeof *a->ds) < 0)
+		size_t cap = a->capds ? (size_t)a->capds * 2 : 64;
+		struct dstate *ds = realloc(a->ds, cap * sizeof *ds);
+		int *tr;
+		if (!ds)
 			goto nomem;
+		a->ds = ds;
+		tr = realloc(a->trans, cap * ncls * sizeof *tr);
+		if (!tr)
+			goto nomem;
+		a->trans = tr;
 		a->capds = (int)cap;
 	}
-	d = malloc(sizeof *d + (size_t)g->ncls * sizeof *d->next);
-	if (!d)
-		goto nomem;
+	d = &a->ds[a->nds];
 	d->term = term;
 	d->leading = leading;
 	{
 		long m = first_mark(g, term);
 		d->accept = m == LONG_MAX ? -1 : m;
 	}
-	memset(d->next, 0xff, (size_t)g->ncls * sizeof *d->next);
-	a->ds[a->nds] = d;
+	memset(a->trans + (size_t)a->nds * ncls, 0xff, ncls * sizeof *a->trans);
+	if (term == NONE)
+		a->dead = a->nds;
 	a->dtab[j] = a->nds + 1;
 	return a->nds++;
 nomem:
@@ -1278,9 +1290,8 @@ nomem:
 
 static void dfa_reset(struct dfa *a)
 {
-	for (int i = 0; i < a->nds; i++)
-		free(a->ds[i]);
 	a->nds = 0;
+	a->dead = -1;
 	free(a->dtab);
 	a->dtab = NULL;
 	a->dtabmask = 0;
@@ -1293,8 +1304,7 @@ static void dfa_reset(struct dfa *a)
 /* The state after symbol C from state S. */
 static int dfa_step(struct globset *g, struct dfa *a, int s, int32_t c)
 {
-	struct dstate *d = a->ds[s];
-	int leading = d->leading, term = d->term, nt, ns;
+	int leading = a->ds[s].leading, term = a->ds[s].term, nt, ns;
 
 	g->gen++;
 	if (g->gen == 0) {
@@ -1406,6 +1416,8 @@ void globset_free(struct globset *g)
 	free(g->memo_gen);
 	free(g->memo_val);
 	free(g->roots);
+	free(g->froots);
+	free(g->droots);
 	hash_free(g->lit);
 	for (size_t i = 0; i < g->npre; i++)
 		hash_free(g->pre[i].h);
@@ -1423,8 +1435,8 @@ size_t globset_count(const struct globset *g)
 
 void globset_stats(const struct globset *g, size_t *fast, size_t *automaton, size_t *states)
 {
-	*fast = g->nfast;
-	*automaton = g->npat - g->nfast;
+	*fast = g->use_fast ? g->nfast : 0;
+	*automaton = g->npat - *fast;
 	*states = 0;
 	for (size_t i = 0; i < g->ndfa; i++)
 		*states += (size_t)g->dfa[i].nds;
@@ -1513,11 +1525,6 @@ long globset_add(struct globset *g, const char *p, size_t n)
 		errno = ENOMEM;
 		return -1;
 	}
-	if (f) {
-		g->nfast++;
-		g->npat++;
-		return idx;
-	}
 	ps.g = g;
 	ps.P = decode(p, n, &len);
 	ps.depth = 0;
@@ -1537,7 +1544,15 @@ long globset_add(struct globset *g, const char *p, size_t n)
 		errno = ENOMEM;
 		return -1;
 	}
-	g->roots[g->nroots++] = t;
+	if (f) {
+		if (grow((void **)&g->froots, &g->capfroots, g->nfroots + 1, sizeof *g->froots) < 0) {
+			errno = ENOMEM;
+			return -1;
+		}
+		g->froots[g->nfroots++] = t;
+		g->nfast++;
+	} else
+		g->roots[g->nroots++] = t;
 	g->npat++;
 	g->dirty = 1;
 	return idx;
@@ -1615,6 +1630,7 @@ static long fast_match(const struct globset *g, const char *name, size_t n)
 	return -1;
 }
 
+#define FAST_MIN 32	/* fewer fast-path patterns than this go to the automaton */
 #define SPLIT_STATES 2000	/* a DFA over several patterns with more states is halved */
 
 static int dfa_new(struct globset *g, size_t lo, size_t hi)
@@ -1629,7 +1645,8 @@ static int dfa_new(struct globset *g, size_t lo, size_t hi)
 	a->lo = lo;
 	a->hi = hi;
 	a->start[0] = a->start[1] = -1;
-	a->root = mk_altv(g, g->roots + lo, hi - lo);
+	a->dead = -1;
+	a->root = mk_altv(g, g->droots + lo, hi - lo);
 	if (g->err)
 		return -1;
 	g->ndfa++;
@@ -1640,6 +1657,7 @@ static void dfa_free(struct dfa *a)
 {
 	dfa_reset(a);
 	free(a->ds);
+	free(a->trans);
 	free(a->xkey);
 	free(a->xval);
 }
@@ -1655,10 +1673,21 @@ static int dfa_prepare(struct globset *g)
 			dfa_free(&g->dfa[i]);
 		g->ndfa = 0;
 		g->dirty = 0;
+		/* hash lookups pay only for many patterns: a few go to the automaton */
+		g->use_fast = g->nfast >= FAST_MIN;
+		free(g->droots);
+		g->droots = malloc((g->nroots + g->nfroots + 1) * sizeof *g->droots);
+		if (!g->droots)
+			return -1;
+		memcpy(g->droots, g->roots, g->nroots * sizeof *g->droots);
+		g->ndroots = g->nroots;
+		if (!g->use_fast) {
+			memcpy(g->droots + g->nroots, g->froots, g->nfroots * sizeof *g->droots);
+			g->ndroots += g->nfroots;
+		}
 		if (byte_classes(g) < 0)
 			return -1;
-		per = sizeof(struct dstate) + (size_t)g->ncls * sizeof(int);
-		return dfa_new(g, 0, g->nroots);
+		return g->ndroots ? dfa_new(g, 0, g->ndroots) : 0;
 	}
 	for (size_t i = 0; i < g->ndfa; i++) {
 		struct dfa *a = &g->dfa[i];
@@ -1683,29 +1712,43 @@ static long dfa_run(struct globset *g, struct dfa *a, const unsigned char *u, si
 {
 	int fl = g->flags, ldir = fl & GLOB_LEADING_DIR, s;
 	int lead = (fl & GLOB_PERIOD) && !(fl & GLOB_PYTHON);
-	size_t i = 0;
+	size_t i = 0, ncls = (size_t)g->ncls, row, dead;
+	const unsigned char *cls = g->cls;
 
 	if (a->start[lead] < 0 && (a->start[lead] = dfa_state(g, a, a->root, lead)) < 0)
 		return -2;
 	s = a->start[lead];
-	while (i < n) {
-		struct dstate *d = a->ds[s];
-		int nx;
+	row = (size_t)s * ncls;
+	/* TRANS holds the next state's row (state * ncls): one dependent load per byte */
+	for (;;) {
+		dead = a->dead < 0 ? SIZE_MAX : (size_t)a->dead * ncls;
+		while (i < n && u[i] < 0x80) {
+			int nx;
+			if (ldir && u[i] == '/' && a->ds[row / ncls].accept >= 0)
+				return a->ds[row / ncls].accept;
+			nx = a->trans[row + cls[u[i]]];
+			if (nx < 0)
+				break;
+			row = (size_t)nx;
+			i++;
+			if (row == dead)
+				return -1;
+		}
+		if (i == n)
+			break;
+		s = (int)(row / ncls);
 		if (u[i] < 0x80) {
-			unsigned k = g->cls[u[i]];
-			if (ldir && u[i] == '/' && d->accept >= 0)
-				return d->accept;
-			nx = d->next[k];
-			if (nx < 0) {
-				nx = dfa_step(g, a, s, u[i]);
-				if (nx < 0)
-					return -2;
-				d->next[k] = nx;
-			}
+			size_t k = row + cls[u[i]];
+			int nx = dfa_step(g, a, s, u[i]);
+			if (nx < 0)
+				return -2;
+			a->trans[k] = (int)((size_t)nx * ncls);
+			row = (size_t)nx * ncls;
 			i++;
 		} else {
 			int32_t cp;
 			size_t l = utf8_decode((const char *)u + i, n - i, &cp);
+			int nx;
 			if (cp == UTF8_INVALID)
 				cp = BYTE_SYM + u[i];
 			nx = xfind(a, s, cp);
@@ -1714,25 +1757,23 @@ static long dfa_run(struct globset *g, struct dfa *a, const unsigned char *u, si
 				if (nx < 0 || xput(a, s, cp, nx) < 0)
 					return -2;
 			}
+			row = (size_t)nx * ncls;
 			i += l;
 		}
-		s = nx;
-		if (a->ds[s]->term == NONE)
+		if (a->dead >= 0 && row == (size_t)a->dead * ncls)
 			return -1;
 	}
-	return a->ds[s]->accept;
+	return a->ds[row / ncls].accept;
 }
 
 long globset_match(struct globset *g, const char *name, size_t n)
 {
 	long m;
 
-	if (g->nfast && (m = fast_match(g, name, n)) >= 0)
-		return m;
-	if (!g->nroots)
-		return -1;
 	if (dfa_prepare(g) < 0 || g->err)
 		goto fail;
+	if (g->use_fast && (m = fast_match(g, name, n)) >= 0)
+		return m;
 	for (size_t i = 0; i < g->ndfa; i++) {
 		m = dfa_run(g, &g->dfa[i], (const unsigned char *)name, n);
 		if (m == -2)
@@ -1745,6 +1786,44 @@ fail:
 	g->err = 0;
 	errno = ENOMEM;
 	return -2;
+}
+
+size_t globset_required(struct globset *g, const char **lit)
+{
+	int t;
+	size_t best = 0, cur = 0, start = 0, beststart = 0;
+	char run[64];
+
+	*lit = g->req;
+	if (g->npat != 1 || (g->flags & GLOB_CASEFOLD))
+		return 0;
+	t = g->nroots ? g->roots[0] : g->froots[0];
+	for (;;) {
+		int atom = g->t[t].type == T_CAT ? g->t[t].a : t;
+		if (g->t[atom].type == T_CHR) {
+			char b[4];
+			int32_t c = g->t[atom].a;
+			size_t l = c >= BYTE_SYM ? (b[0] = (char)(c - BYTE_SYM), 1) : utf8_encode(c, b);
+			if (cur + l > sizeof run) {
+				cur = 0;
+			}
+			if (cur == 0)
+				start = 0;
+			memcpy(run + cur, b, l);
+			cur += l;
+			if (cur > best) {
+				best = cur;
+				beststart = start;
+				memcpy(g->req, run, cur);
+			}
+		} else
+			cur = 0;
+		if (g->t[t].type != T_CAT)
+			break;
+		t = g->t[t].b;
+	}
+	(void)beststart;
+	return best;
 }
 
 /* ---------- translate ---------- */

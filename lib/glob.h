@@ -34,6 +34,10 @@ size_t globset_count(const struct globset *g);
 /* Match NAME (N bytes): the index of a pattern that matches, or -1 when none does, or -2 with
  * errno ENOMEM. The set may grow its automaton during the call (not thread-safe). */
 long globset_match(struct globset *g, const char *name, size_t n);
+/* A byte string every name that matches must contain (e.g. "/test_" for "*\/test_*.py"), for
+ * a caller that can skip ahead with memmem: its length, or 0 when there is none. *LIT is valid
+ * until the set changes or is freed. */
+size_t globset_required(struct globset *g, const char **lit);
 /* How many patterns took each path: literal/prefix/suffix hash, or the automaton. */
 void globset_stats(const struct globset *g, size_t *fast, size_t *automaton, size_t *dfa_states);
 
