@@ -1679,9 +1679,10 @@ static int dfa_prepare(struct globset *g)
 		g->droots = malloc((g->nroots + g->nfroots + 1) * sizeof *g->droots);
 		if (!g->droots)
 			return -1;
-		memcpy(g->droots, g->roots, g->nroots * sizeof *g->droots);
+		if (g->nroots)
+			memcpy(g->droots, g->roots, g->nroots * sizeof *g->droots);
 		g->ndroots = g->nroots;
-		if (!g->use_fast) {
+		if (!g->use_fast && g->nfroots) {
 			memcpy(g->droots + g->nroots, g->froots, g->nfroots * sizeof *g->droots);
 			g->ndroots += g->nfroots;
 		}

@@ -361,7 +361,8 @@ int walk_glob(const char *pattern, const struct walk_opts *o, struct walk_result
 		memmove(out.v, out.v + 1, (out.n - 1) * sizeof *out.v);
 		out.n--;
 	}
-	qsort(out.v, out.n, sizeof *out.v, cmp_str);
+	if (out.n)
+		qsort(out.v, out.n, sizeof *out.v, cmp_str);
 	res->paths = out.v;
 	res->n = out.n;
 	res->cap = out.cap;
