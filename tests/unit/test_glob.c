@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
 #include "glob.h"
 #include "unit.h"
 
@@ -233,16 +236,168 @@ static void differential(void)
 		CHECK_INT(bad, 0);
 		CHECK(cases > pats * names / 2);
 	}
-	printf("differential: %d byte-wise glibc matches left out\n", ambiguous);
+	CHECK(ambiguous < pats * names);	/* byte-wise glibc matches left out */
 	uselocale(LC_GLOBAL_LOCALE);
 	freelocale(cloc);
 	freelocale(uloc);
 	setlocale(LC_ALL, "C");
 }
 
+/* 40+ literal, prefix and suffix patterns go through hash tables: the same answers as each
+ * pattern alone through the automaton. */
+static void fast_paths(void)
+{
+	static const char *const alpha[] = { "a", "b", ".", "/", "x", "\xc3\xa9" };
+	static const char *const lalpha[] = { "a", "b", ".", "x", "\xc3\xa9" };
+	static const int modes[] = { 0, GLOB_PATHNAME, GLOB_PERIOD, GLOB_PATHNAME | GLOB_PERIOD,
+		GLOB_PYTHON };
+	char pats[48][32], name[32];
+
+	for (size_t m = 0; m < sizeof modes / sizeof *modes; m++) {
+		struct globset *g = globset_new(modes[m]);
+		size_t fast, aut, st;
+		int bad = 0;
+		for (int i = 0; i < 48; i++) {
+			char lit[16];
+			gen(lit, sizeof lit, lalpha, sizeof lalpha / sizeof *lalpha, 3);
+			if (!lit[0])
+				strcpy(lit, "a");
+			snprintf(pats[i], sizeof pats[i], i % 3 == 0 ? "%s" : i % 3 == 1 ? "*%s" : "%s*", lit);
+			CHECK_INT(globset_add(g, pats[i], strlen(pats[i])), i);
+		}
+		globset_add(g, "[x]?", 4);
+		for (int k = 0; k < 3000; k++) {
+			long r;
+			int want = 0;
+			gen(name, sizeof name, alpha, sizeof alpha / sizeof *alpha, 5);
+			for (int i = 0; i < 48 && !want; i++)
+				want = match1(pats[i], name, modes[m]) == 1;
+			want |= match1("[x]?", name, modes[m]) == 1;
+			r = globset_match(g, name, strlen(name));
+			if ((r >= 0) != want && bad++ < 5)
+				fprintf(stderr, "fast paths mode %d: \"%s\": set %ld, alone %d\n",
+					modes[m], name, r, want);
+			if (r >= 0 && r < 48)
+				CHECK_INT(match1(pats[r], name, modes[m]), 1);
+		}
+		globset_stats(g, &fast, &aut, &st);
+		CHECK(fast >= 40);
+		CHECK_INT(aut, 49 - fast);
+		CHECK_INT(bad, 0);
+		globset_free(g);
+	}
+}
+
+/* --translate's regex, compiled by PCRE2, accepts what the matcher accepts. */
+static void translate(void)
+{
+	static const char *const palpha[] = { "a", "b", "*", "?", "[", "]", "!", "-", "/", ".",
+		"\xc3\xa9", "[a-c]", "[!b]", "\\*", "{a,b}" };
+	static const char *const nalpha[] = { "a", "b", "c", "/", ".", "-", "\xc3\xa9", "*", "[", "]" };
+	static const int modes[] = { 0, GLOB_PATHNAME, GLOB_PERIOD, GLOB_PATHNAME | GLOB_PERIOD,
+		GLOB_PYTHON, GLOB_CASEFOLD, GLOB_BRACES, GLOB_PATHNAME | GLOB_GITSTAR, GLOB_LEADING_DIR };
+	char pat[64], name[64];
+
+	for (size_t m = 0; m < sizeof modes / sizeof *modes; m++) {
+		int bad = 0;
+		for (int i = 0; i < 400; i++) {
+			char *re;
+			pcre2_code *code;
+			pcre2_match_data *md;
+			int err;
+			PCRE2_SIZE off;
+			gen(pat, sizeof pat, palpha, sizeof palpha / sizeof *palpha, 6);
+			re = glob_translate(pat, strlen(pat), modes[m]);
+			CHECK(re != NULL);
+			if (!re)
+				continue;
+			code = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP |
+				PCRE2_ANCHORED, &err, &off, NULL);
+			if (!code) {
+				if (bad++ < 5)
+					fprintf(stderr, "translate: %s -> %s does not compile\n", pat, re);
+				free(re);
+				continue;
+			}
+			md = pcre2_match_data_create_from_pattern(code, NULL);
+			for (int k = 0; k < 30; k++) {
+				int a, b;
+				gen(name, sizeof name, nalpha, sizeof nalpha / sizeof *nalpha, 5);
+				a = pcre2_match(code, (PCRE2_SPTR)name, strlen(name), 0, 0, md, NULL) >= 0;
+				b = match1(pat, name, modes[m]) == 1;
+				if (a != b && bad++ < 5)
+					fprintf(stderr, "translate mode %d: %s -> %s vs \"%s\": regex %d, glob %d\n",
+						modes[m], pat, re, name, a, b);
+			}
+			pcre2_match_data_free(md);
+			pcre2_code_free(code);
+			free(re);
+		}
+		CHECK_INT(bad, 0);
+	}
+	errno = 0;
+	CHECK(glob_translate("!(a)", 4, GLOB_EXTMATCH) == NULL && errno == ENOTSUP);
+}
+
+static void misc(void)
+{
+	struct globset *g;
+	const char *lit;
+	char a[100001];
+
+	/* linear time: a backtracking matcher takes ages on these */
+	memset(a, 'a', 100000);
+	a[100000] = 0;
+	NO("*a*a*a*a*a*a*a*a*a*a*b", a, 0);
+	YES("*a*a*a*a*a*a*a*a*a*a*", a, GLOB_PATHNAME);
+	NO("*(*(a))b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaac", GLOB_EXTMATCH);
+	NO("!(*(a))b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab", GLOB_EXTMATCH);
+	/* Unicode case folding */
+	YES("*.TXT", "r\xc3\xa9sum\xc3\xa9.txt", GLOB_CASEFOLD);
+	YES("\xc3\x84R*", "\xc3\xa4rende", GLOB_CASEFOLD);
+	NO("\xc3\x84R*", "\xc3\xa4rende", 0);
+	YES("[\xc3\x84-\xc3\x96]", "\xc3\xb6", GLOB_CASEFOLD);
+	/* braces, nested; gitignore's double star */
+	YES("a{b,c{d,e}}f", "acef", GLOB_BRACES);
+	NO("a{b,c{d,e}}f", "acf", GLOB_BRACES);
+	YES("{,x}y", "y", GLOB_BRACES);
+	YES("**/a", "a", GLOB_PATHNAME | GLOB_GITSTAR);
+	YES("**/a", "x/y/a", GLOB_PATHNAME | GLOB_GITSTAR);
+	NO("**/a", "x/.y/a", GLOB_PATHNAME | GLOB_GITSTAR | GLOB_PERIOD);
+	YES("x/**/a", "x/a", GLOB_PATHNAME | GLOB_GITSTAR);
+	NO("x**/a", "x/y/a", GLOB_PATHNAME | GLOB_GITSTAR);
+	/* invalid bytes are symbols of their own */
+	YES("a?b", "a\xff" "b", 0);
+	YES("a\xff*", "a\xff\xfe", 0);
+	NO("a\xff", "a\xfe", 0);
+	/* too deep */
+	g = globset_new(GLOB_BRACES);
+	{
+		char deep[600];
+		int k = 0;
+		for (int i = 0; i < 120; i++)
+			deep[k++] = '{', deep[k++] = 'a', deep[k++] = ',';
+		deep[k++] = 'b';
+		for (int i = 0; i < 120; i++)
+			deep[k++] = '}';
+		errno = 0;
+		CHECK_INT(globset_add(g, deep, (size_t)k), -1);
+		CHECK_INT(errno, EINVAL);
+	}
+	CHECK_INT(globset_required(g, &lit), 0);
+	globset_free(g);
+	g = globset_new(0);
+	globset_add(g, "*/test_*.py", 11);
+	CHECK_MEM(lit, globset_required(g, &lit), "/test_", 6);
+	globset_free(g);
+}
+
 int main(void)
 {
 	conformance();
 	differential();
+	fast_paths();
+	translate();
+	misc();
 	return unit_done("glob");
 }
