@@ -21,7 +21,9 @@
 #define BYTE_SYM 0x110000	/* an invalid byte B of a name or pattern is BYTE_SYM + B */
 #define MAX_DEPTH 100
 #define CLASS_MAX 256
-#define DFA_MAX_BYTES ((size_t)96 << 20)	/* past this the DFA cache is dropped and rebuilt */
+#ifndef DFA_MAX_BYTES
+#define DFA_MAX_BYTES ((size_t)64 << 20)	/* past this the DFA cache is dropped and rebuilt */
+#endif
 
 enum { T_NONE, T_EPS, T_CHR, T_ANY, T_SET, T_WSTAR, T_CAT, T_ALT, T_KSTAR, T_NOT, T_MARK };
 
@@ -93,6 +95,7 @@ struct globset {
 	int use_fast;
 	size_t nfast;
 	char req[64];		/* globset_required's answer */
+	struct buf src;		/* every pattern: length (size_t) then bytes, to rebuild from */
 	struct hash *lit;
 	struct fastgroup *pre, *suf;
 	size_t npre, nsuf;
@@ -1425,6 +1428,7 @@ void globset_free(struct globset *g)
 		hash_free(g->suf[i].h);
 	free(g->pre);
 	free(g->suf);
+	buf_free(&g->src);
 	free(g);
 }
 
@@ -1520,6 +1524,10 @@ long globset_add(struct globset *g, const char *p, size_t n)
 	long idx = (long)g->npat;
 	int t, f;
 
+	if (buf_add(&g->src, &n, sizeof n) < 0 || buf_add(&g->src, p, n) < 0) {
+		errno = ENOMEM;
+		return -1;
+	}
 	f = try_fast(g, p, n, idx);
 	if (f < 0) {
 		errno = ENOMEM;
@@ -1630,6 +1638,9 @@ static long fast_match(const struct globset *g, const char *name, size_t n)
 	return -1;
 }
 
+#ifndef TERM_MAX_BYTES
+#define TERM_MAX_BYTES ((size_t)64 << 20)	/* past this the terms are rebuilt */
+#endif
 #define FAST_MIN 32	/* fewer fast-path patterns than this go to the automaton */
 #define SPLIT_STATES 2000	/* a DFA over several patterns with more states is halved */
 
@@ -1668,6 +1679,28 @@ static int dfa_prepare(struct globset *g)
 {
 	size_t bytes = 0, per = sizeof(struct dstate) + (size_t)g->ncls * sizeof(int);
 
+	if ((size_t)g->nt * sizeof *g->t + g->nkids * sizeof *g->kids > TERM_MAX_BYTES) {
+		/* the derivatives of a pattern like "*a" + 20 "?" never end: start afresh */
+		struct globset *n = globset_new(g->flags), tmp;
+		size_t off = 0;
+		if (!n)
+			return -1;
+		while (off < g->src.len) {
+			size_t len;
+			memcpy(&len, g->src.p + off, sizeof len);
+			off += sizeof len;
+			if (globset_add(n, g->src.p + off, len) < 0) {
+				globset_free(n);
+				return -1;
+			}
+			off += len;
+		}
+		memcpy(n->req, g->req, sizeof n->req);	/* a caller may hold a pointer to it */
+		tmp = *g;
+		*g = *n;
+		*n = tmp;
+		globset_free(n);
+	}
 	if (g->dirty) {
 		for (size_t i = 0; i < g->ndfa; i++)
 			dfa_free(&g->dfa[i]);
