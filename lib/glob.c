@@ -666,7 +666,7 @@ static int py_bracket(struct globset *g, const int32_t *P, size_t i, size_t j)
 	/* chunks as [cs, ce) spans of a working copy W that merges can rewrite */
 	{
 		int32_t *w = malloc((n + 1) * sizeof *w);
-		size_t wl = 0, a = 0;
+		size_t wl = 0;
 		int has_dash = 0;
 		if (!w)
 			goto nomem;
@@ -744,7 +744,6 @@ static int py_bracket(struct globset *g, const int32_t *P, size_t i, size_t j)
 				}
 			}
 		}
-		(void)a;
 		/* the set: chunk chars literal, a range across each join */
 		if (nch == 0 || (nch == 1 && ce[0] == cs[0]))
 			never = 1;
@@ -763,9 +762,6 @@ static int py_bracket(struct globset *g, const int32_t *P, size_t i, size_t j)
 					r[2 * b.nrng] = lo;
 					r[2 * b.nrng + 1] = ce[k] > cs[k] ? w[cs[k]] : lo;
 					b.nrng++;
-				}
-				if (k == 0 && b.neg && first > cs[0] + 0 && k + 1 < nch && first == ce[0]) {
-					/* "!" then a join: the '!' was the range's low end */
 				}
 				for (size_t q = from; q < to; q++) {
 					r[2 * b.nrng] = r[2 * b.nrng + 1] = w[q];
@@ -816,7 +812,7 @@ struct parse {
 	int depth;
 };
 
-static int parse_seq(struct parse *ps, size_t i, size_t end, int brace);
+static int parse_seq(struct parse *ps, size_t i, size_t end);
 
 /* glibc's END: the index just past the ')' closing the list that opens at P[i] == '(',
  * or 0 when the list is not closed. */
@@ -876,7 +872,7 @@ static int parse_ext(struct parse *ps, int32_t op, size_t i, size_t e)
 		} else if (c == ')' || (c == '|' && level == 0)) {
 			if (c == ')' && level-- > 0)
 				continue;
-			alt = mk_alt(g, alt, parse_seq(ps, start, p, 0));
+			alt = mk_alt(g, alt, parse_seq(ps, start, p));
 			start = p + 1;
 		}
 	}
@@ -927,7 +923,7 @@ static int parse_brace(struct parse *ps, size_t i, size_t end, size_t *next)
 		else if (p < end && P[p] == '}')
 			level--;
 		else if (p == end || (P[p] == ',' && level == 0)) {
-			alt = mk_alt(g, alt, parse_seq(ps, start, p, 1));
+			alt = mk_alt(g, alt, parse_seq(ps, start, p));
 			start = p + 1;
 		}
 	}
@@ -950,8 +946,8 @@ static void push(struct globset *g, struct atoms *a, int t)
 	a->v[a->n++] = t;
 }
 
-/* The pattern P[i..end) in the default (glibc) syntax, or Python's. BRACE: inside {}. */
-static int parse_seq(struct parse *ps, size_t i, size_t end, int brace)
+/* The pattern P[i..end) in the default (glibc) syntax, or Python's. */
+static int parse_seq(struct parse *ps, size_t i, size_t end)
 {
 	struct globset *g = ps->g;
 	const int32_t *P = ps->P;
@@ -959,7 +955,6 @@ static int parse_seq(struct parse *ps, size_t i, size_t end, int brace)
 	int any = mk(g, T_ANY, 0, 0, NULL), wstar = mk(g, T_WSTAR, 0, 0, NULL), r = EPS;
 	struct atoms a = { 0 };
 
-	(void)brace;
 	while (i < end && !g->err) {
 		int32_t c = P[i++];
 		size_t e;
@@ -985,7 +980,7 @@ static int parse_seq(struct parse *ps, size_t i, size_t end, int brace)
 					push(g, &a, py_bracket(g, P, i, j));
 					i = j + 1;
 				}
-			} else if (c == '{' && (fl & GLOB_BRACES) && (e = 0, 1)) {
+			} else if (c == '{' && (fl & GLOB_BRACES)) {
 				int t = parse_brace(ps, i - 1, end, &e);
 				if (e) {
 					push(g, &a, t);
@@ -1540,7 +1535,7 @@ long globset_add(struct globset *g, const char *p, size_t n)
 		errno = ENOMEM;
 		return -1;
 	}
-	t = parse_seq(&ps, 0, len, 0);
+	t = parse_seq(&ps, 0, len);
 	free((void *)ps.P);
 	if (g->err) {
 		errno = g->err;
@@ -1825,7 +1820,7 @@ fail:
 size_t globset_required(struct globset *g, const char **lit)
 {
 	int t;
-	size_t best = 0, cur = 0, start = 0, beststart = 0;
+	size_t best = 0, cur = 0;
 	char run[64];
 
 	*lit = g->req;
@@ -1838,16 +1833,12 @@ size_t globset_required(struct globset *g, const char **lit)
 			char b[4];
 			int32_t c = g->t[atom].a;
 			size_t l = c >= BYTE_SYM ? (b[0] = (char)(c - BYTE_SYM), 1) : utf8_encode(c, b);
-			if (cur + l > sizeof run) {
+			if (cur + l > sizeof run)
 				cur = 0;
-			}
-			if (cur == 0)
-				start = 0;
 			memcpy(run + cur, b, l);
 			cur += l;
 			if (cur > best) {
 				best = cur;
-				beststart = start;
 				memcpy(g->req, run, cur);
 			}
 		} else
@@ -1856,7 +1847,6 @@ size_t globset_required(struct globset *g, const char **lit)
 			break;
 		t = g->t[t].b;
 	}
-	(void)beststart;
 	return best;
 }
 
@@ -2033,7 +2023,7 @@ char *glob_translate(const char *p, size_t n, int flags)
 		errno = ENOMEM;
 		return NULL;
 	}
-	t = parse_seq(&ps, 0, len, 0);
+	t = parse_seq(&ps, 0, len);
 	free((void *)ps.P);
 	if (g->err) {
 		errno = g->err;
