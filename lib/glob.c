@@ -426,8 +426,8 @@ static int is_class(int32_t c, int cl)
 		cat != UTF8PROC_CATEGORY_CS && cat != UTF8PROC_CATEGORY_ZL &&
 		cat != UTF8PROC_CATEGORY_ZP;
 	switch (cl) {
-	case C_ALNUM: case C_ALPHA: return alpha || (cat >= UTF8PROC_CATEGORY_MN &&
-		cat <= UTF8PROC_CATEGORY_ME && 0) || cat == UTF8PROC_CATEGORY_ND;
+	case C_ALNUM: return alpha || cat == UTF8PROC_CATEGORY_ND;
+	case C_ALPHA: return alpha;
 	case C_BLANK: return space && cat == UTF8PROC_CATEGORY_ZS;
 	case C_CNTRL: return cntrl;
 	case C_DIGIT: return 0;
