@@ -1,12 +1,12 @@
 /* fnmatch: match names or lines against shell wildcard patterns (POSIX fnmatch(3) as glibc,
  * or Python's fnmatch), all patterns at once in linear time, and expand them against the file
- * system like Python's glob. The matcher is lib/glob, the directory walk lib/walk. */
+ * system like Python's glob. The matcher is lib/globset, the directory walk lib/walk. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
-#include "glob.h"
+#include "globset.h"
 #include "io.h"
 #include "msg.h"
 #include "out.h"

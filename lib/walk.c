@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 
 #include "buf.h"
-#include "glob.h"
+#include "globset.h"
 #include "walk.h"
 
 struct list {

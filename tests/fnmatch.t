@@ -1,6 +1,6 @@
 # fnmatch: shell wildcard matching (glibc fnmatch(3) semantics, Python's on request), pattern
 # sets, stdin filtering, globbing. Differential tests: tests/fnmatch-python.test.sh and the
-# glibc table and random cases in tests/unit/test_glob.c.
+# glibc table and random cases in tests/unit/test_globset.c.
 
 === NAME operands: the matching ones, in order
 $ fnmatch '*.c' main.c README util.h io.c

@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "glob.h"
+#include "globset.h"
 #include "unit.h"
 #include "walk.h"
 

@@ -1,4 +1,4 @@
-/* Unit tests for lib/glob: glibc's own fnmatch table (../shared/conformance/fnmatch, C and
+/* Unit tests for lib/globset: glibc's own fnmatch table (../shared/conformance/fnmatch, C and
  * C.UTF-8 rows, when present), pattern sets, fast paths, Python mode, braces, case folding,
  * translate, and linear time on patterns that make backtracking matchers explode. */
 #include <errno.h>
@@ -12,7 +12,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
-#include "glob.h"
+#include "globset.h"
 #include "unit.h"
 
 static int match1(const char *pat, const char *name, int flags)
@@ -402,5 +402,5 @@ int main(void)
 	fast_paths();
 	translate();
 	misc();
-	return unit_done("glob");
+	return unit_done("globset");
 }

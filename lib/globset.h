@@ -1,11 +1,11 @@
-/* glob: shell wildcard patterns (POSIX fnmatch(3) as glibc reads it in a UTF-8 locale, or
+/* globset: shell wildcard patterns (POSIX fnmatch(3) as glibc reads it in a UTF-8 locale, or
  * Python's fnmatch) compiled once into a set matched all together: literal, prefix and suffix
  * patterns through hash tables, the rest through one lazily built DFA of regular-expression
  * derivatives, so a name is matched in time linear in its length whatever the patterns.
  * The set owns its memory; globset_free releases it. Strings from glob_translate are malloc'd
  * and the caller frees them. */
-#ifndef COOKBOX_GLOB_H
-#define COOKBOX_GLOB_H
+#ifndef COOKBOX_GLOBSET_H
+#define COOKBOX_GLOBSET_H
 
 #include <stddef.h>
 

@@ -1,12 +1,12 @@
-/* fuzz_glob: the pattern compiler and matcher. Input: flags byte, then pattern '\0' name.
- * make fuzz && build/fuzz/fuzz_glob -max_total_time=60 */
+/* fuzz_globset: the pattern compiler and matcher. Input: flags byte, then pattern '\0' name.
+ * make fuzz && build/fuzz/fuzz_globset -max_total_time=60 */
 #include <errno.h>
 #include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "glob.h"
+#include "globset.h"
 
 #define REQUIRE(c) do { if (!(c)) __builtin_trap(); } while (0)
 

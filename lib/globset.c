@@ -1,4 +1,4 @@
-/* glob: POSIX fnmatch(3) patterns with glibc's reading of them (UTF-8 locale, FNM_* flags and
+/* globset: POSIX fnmatch(3) patterns with glibc's reading of them (UTF-8 locale, FNM_* flags and
  * FNM_EXTMATCH), or Python's fnmatch, compiled to regular expressions with complement and
  * matched by a DFA built lazily from Brzozowski derivatives (hash-consed terms, ACI-normalised
  * alternations), so every name is matched in linear time. Literal, prefix and suffix patterns
@@ -12,7 +12,7 @@
 #include <utf8proc.h>
 
 #include "buf.h"
-#include "glob.h"
+#include "globset.h"
 #include "hash.h"
 #include "utf8.h"
 
