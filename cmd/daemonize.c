@@ -642,8 +642,10 @@ int daemonize_main(int argc, char **argv)
 			break;
 		}
 	}
+	/* The operands were moved up in place: PROGRAM's argv needs its own NULL. */
 	a.argc = st.argc;
-	a.argv = st.argv;
+	a.argv = xcalloc((size_t)st.argc + 1, sizeof *a.argv);
+	memcpy(a.argv, st.argv, (size_t)st.argc * sizeof *a.argv);
 	if (!a.pidfile)
 		return msg_usage(&st, "%s needs -p PIDFILE", argv[1]);
 	if (!*a.pidfile)

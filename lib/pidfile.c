@@ -29,6 +29,8 @@ int pidfile_open(const char *path, int flags, const char **why)
 		e = errno;
 		if (e == ELOOP && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
 			*why = "is a symbolic link";
+		else if (e == EISDIR)
+			*why = "is not a regular file";
 		errno = e;
 		return -1;
 	}
