@@ -9,6 +9,7 @@
 #include <strings.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -16,17 +17,25 @@
 
 extern char **environ;
 
-void proc_resetsig(void)
+/* Every disposition to SIG_DFL. glibc's sigaction refuses its two reserved real-time
+ * signals (32, 33), which a parent may have left ignored (make does) and which exec keeps
+ * ignored; the system call takes them. An all-zero kernel sigaction is SIG_DFL with no flags
+ * and an empty mask, whatever the architecture's layout of the structure. */
+static void default_dispositions(void)
 {
-	struct sigaction sa;
-	sigset_t set;
+	unsigned long ksa[8];
 
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = SIG_DFL;
-	sigemptyset(&sa.sa_mask);
+	memset(ksa, 0, sizeof ksa);
 	for (int s = 1; s < NSIG; s++)
 		if (s != SIGKILL && s != SIGSTOP)
-			sigaction(s, &sa, NULL);	/* fails harmlessly for glibc's reserved ones */
+			syscall(SYS_rt_sigaction, s, ksa, NULL, (size_t)(_NSIG / 8));
+}
+
+void proc_resetsig(void)
+{
+	sigset_t set;
+
+	default_dispositions();
 	sigemptyset(&set);
 	sigprocmask(SIG_SETMASK, &set, NULL);
 }
@@ -73,15 +82,9 @@ static _Noreturn void child(const struct proc_spec *sp, int rep, pid_t parent)
 {
 	int tmp[3];
 
-	if (sp->resetsig) {
-		/* Dispositions now, the mask just before exec: nothing is handled meanwhile. */
-		struct sigaction sa;
-		memset(&sa, 0, sizeof sa);
-		sa.sa_handler = SIG_DFL;
-		for (int s = 1; s < NSIG; s++)
-			if (s != SIGKILL && s != SIGSTOP)
-				sigaction(s, &sa, NULL);
-	}
+	/* Dispositions now, the mask just before exec: nothing is handled meanwhile. */
+	if (sp->resetsig)
+		default_dispositions();
 	/* Move the new standard descriptors out of the way first: one may be another's target. */
 	for (int i = 0; i < 3; i++)
 		if (sp->fd[i] >= 0 && (tmp[i] = fcntl(sp->fd[i], F_DUPFD_CLOEXEC, 3)) < 0)

@@ -72,7 +72,7 @@ check "daemon: no controlling tty" [ "$(awk '{print $7}' /proc/"$pid"/stat)" = 0
 check "daemon: umask 022" [ "$(awk '/^Umask/{print $2}' /proc/"$pid"/status)" = 0022 ]
 check "daemon: cwd /" [ "$(readlink /proc/"$pid"/cwd)" = / ]
 check "daemon: no blocked signals" [ "$(awk '/^SigBlk/{print $2}' /proc/"$pid"/status)" = 0000000000000000 ]
-check "daemon: no ignored signals" [ "$(awk '/^SigIgn/{print $2}' /proc/"$pid"/status)" = 0000000000000000 ]
+check "daemon: no ignored signals ($(awk "/^SigIgn/{print \$2}" /proc/"$pid"/status))" [ "$(awk '/^SigIgn/{print $2}' /proc/"$pid"/status)" = 0000000000000000 ]
 t0=$(ms); dz stop -p c.pid; rc=$?; t1=$(ms)
 check "stop: exit 0" [ $rc = 0 ]
 check "stop: the program is gone" dead "$pid"
