@@ -367,16 +367,15 @@ static void resolve_user(const struct args *a, struct proc_spec *sp)
 	free(u);
 }
 
+static int launch(const struct args *a, struct sv_config *c);
+
 static int do_start(const struct args *a)
 {
 	struct sv_config c;
-	struct sv_report r;
 	char path[PATH_MAX];
 	char **env = environment(a);
 	const char *pathenv = NULL;
-	int fd, rep[2];
-	ssize_t n;
-	pid_t held;
+	int status;
 
 	memset(&c, 0, sizeof c);
 	for (char **e = env; *e; e++)
@@ -387,7 +386,7 @@ static int do_start(const struct args *a)
 	c.spec.path = absolute(path);
 	c.spec.argv = a->argv;
 	c.spec.envp = env;
-	c.spec.dir = a->dir ? absolute(a->dir) : "/";
+	c.spec.dir = absolute(a->dir ? a->dir : "/");
 	c.spec.umask = a->umask;
 	if (a->user)
 		resolve_user(a, &c.spec);
@@ -398,17 +397,37 @@ static int do_start(const struct args *a)
 	c.restart = a->restart;
 	c.max_restarts = a->max_restarts;
 	c.pidpath = absolute(a->pidfile);
+	status = launch(a, &c);
+	free((char *)c.spec.path);
+	free((char *)c.spec.dir);
+	free((char *)c.spec.user);
+	free((char *)c.in_path);
+	free((char *)c.out_path);
+	free((char *)c.err_path);
+	free((char *)c.pidpath);
+	free(env);
+	return status;
+}
+
+/* Start the daemon described by C: the exit status of start. */
+static int launch(const struct args *a, struct sv_config *c)
+{
+	struct sv_report r;
+	int fd, rep[2];
+	ssize_t n;
+	pid_t held;
 
 	/* Starters pass one at a time through the gate; the run lock says who is running. */
-	fd = gated(c.pidpath);
+	fd = gated(c->pidpath);
 	if ((held = pidfile_holder(fd)) != 0) {
 		struct daemon d;
 		if (held < 0)
 			msg_diesys(CB_ERR, "%s", a->pidfile);
-		find(fd, c.pidpath, &d);
+		find(fd, c->pidpath, &d);
+		close(fd);
 		if (a->oknodo)
 			return CB_OK;
-		msg_warn("already running (pid %ld)", (long)(d.pid ? d.pid : pidfile_read(fd) > 0 ? pidfile_read(fd) : d.holder));
+		msg_warn("already running (pid %ld)", (long)(d.pid ? d.pid : d.holder));
 		return CB_NONE;
 	}
 	if (ftruncate(fd, 0) < 0)
@@ -421,27 +440,30 @@ static int do_start(const struct args *a)
 		msg_diesys(CB_ERR, "cannot fork");
 	case 0:
 		/* The daemon: take the run lock (free: we passed the gate) and supervise. */
-		c.lockfd = fd;
-		c.report = rep[1];
+		c->lockfd = fd;
+		c->report = rep[1];
 		if (pidfile_lock(fd, 0) < 0) {
 			memset(&r, 0, sizeof r);
-			snprintf(r.why, sizeof r.why, "cannot lock '%s': %s", c.pidpath, strerror(errno));
+			snprintf(r.why, sizeof r.why, "cannot lock '%s': %s", c->pidpath, strerror(errno));
 			n = write(rep[1], &r, sizeof r);
 			_exit(2);
 		}
-		_exit(sv_run(&c));
+		_exit(sv_run(c));
 	}
 	close(rep[1]);
 	while ((n = read(rep[0], &r, sizeof r)) < 0 && errno == EINTR)
 		;
-	if (n == (ssize_t)sizeof r && r.ok)
+	close(rep[0]);
+	if (n == (ssize_t)sizeof r && r.ok) {
+		close(fd);
 		return CB_OK;
+	}
 	/* It failed: wait for the daemon to let go of the lock, then remove the pidfile. */
 	if (n != (ssize_t)sizeof r)
 		snprintf(r.why, sizeof r.why, "the supervisor died");
 	while (pidfile_lock(fd, 1) < 0 && errno == EINTR)
 		;
-	unlink(c.pidpath);
+	unlink(c->pidpath);
 	cannot_run(a, "%s", r.why);
 }
 
@@ -567,12 +589,91 @@ static int applies(enum cmd cmd, int key)
 	}
 }
 
+/* Parse the options after subcommand SUB into A: -1 if all is well, else the exit status. */
+static int parse(struct args *a, int sub, int argc, char **argv)
+{
+	struct optstate st;
+	char *end;
+	int c;
+
+	memset(a, 0, sizeof *a);
+	a->cmd = (enum cmd)sub;
+	a->umask = 022;
+	a->max_restarts = -1;
+	a->timeout = 10;
+	a->wait = -1;
+	a->sig = a->cmd == RELOAD ? SIGHUP : SIGTERM;
+	a->env = xcalloc((size_t)argc, sizeof *a->env);
+	opt_init(&st, &spec, argc - 1, argv + 1);
+	while ((c = opt_next(&st)) != OPT_END) {
+		if (c < 0)
+			return msg_option(&st, c);
+		if (!applies(a->cmd, c))
+			return msg_usage(&st, "option '%s' does not apply to %s", st.name, argv[1]);
+		switch (c) {
+		case 'C': a->dir = st.arg; break;
+		case 'E':
+			if (!strchr(st.arg, '=') || st.arg[0] == '=')
+				return msg_usage(&st, "option '%s' needs NAME=VALUE, not '%s'", st.name, st.arg);
+			a->env[a->nenv++] = (char *)st.arg;
+			break;
+		case 'e': a->err = st.arg; break;
+		case 'i': a->in = st.arg; break;
+		case 'o': a->out = st.arg; break;
+		case 'p': a->pidfile = st.arg; break;
+		case 'r': a->restart = 1; break;
+		case 'u': a->user = st.arg; break;
+		case O_OKNODO: a->oknodo = 1; break;
+		case O_MAXRESTARTS:
+			errno = 0;
+			a->max_restarts = strtol(st.arg, &end, 10);
+			if (!*st.arg || *end || errno || a->max_restarts < 0)
+				return msg_usage(&st, "invalid number of restarts '%s'", st.arg);
+			break;
+		case O_SIGNAL:
+			if ((a->sig = proc_signum(st.arg)) < 0)
+				return msg_usage(&st, "unknown signal '%s'", st.arg);
+			break;
+		case O_TIMEOUT:
+			if (seconds(st.arg, &a->timeout) < 0)
+				return msg_usage(&st, "invalid timeout '%s'", st.arg);
+			break;
+		case O_UMASK:
+			errno = 0;
+			a->umask = (int)strtol(st.arg, &end, 8);
+			if (!*st.arg || *end || errno || a->umask < 0 || a->umask > 0777)
+				return msg_usage(&st, "invalid umask '%s'", st.arg);
+			break;
+		case O_WAIT:
+			a->waitset = 1;
+			if (st.arg && seconds(st.arg, &a->wait) < 0)
+				return msg_usage(&st, "invalid wait '%s'", st.arg);
+			break;
+		}
+	}
+	/* The operands were moved up in place: PROGRAM's argv needs its own NULL. */
+	a->argc = st.argc;
+	a->argv = xcalloc((size_t)st.argc + 1, sizeof *a->argv);
+	memcpy(a->argv, st.argv, (size_t)st.argc * sizeof *a->argv);
+	if (!a->pidfile)
+		return msg_usage(&st, "%s needs -p PIDFILE", argv[1]);
+	if (!*a->pidfile)
+		return msg_usage(&st, "empty pidfile name");
+	if ((a->cmd == START || a->cmd == RESTART || a->cmd == ONCE) && a->argc == 0)
+		return msg_usage(&st, "%s needs a PROGRAM to run", argv[1]);
+	if ((a->cmd == STOP || a->cmd == STATUS || a->cmd == RELOAD) && a->argc > 0)
+		return msg_usage(&st, "unexpected argument '%s'", a->argv[0]);
+	if (a->max_restarts >= 0 && !a->restart)
+		return msg_usage(&st, "--max-restarts needs -r");
+	return -1;
+}
+
+
 int daemonize_main(int argc, char **argv)
 {
 	struct optstate st;
 	struct args a;
 	int c, sub;
-	char *end;
 
 	/* The subcommand comes first; options after it end at PROGRAM, whose own are its own. */
 	if (argc < 2 || (sub = subcommand(argv[1])) < 0) {
@@ -587,90 +688,18 @@ int daemonize_main(int argc, char **argv)
 			return msg_usage(&st, "the subcommand '%s' must come before the options", st.argv[0]);
 		return msg_usage(&st, "unknown subcommand '%s'", st.argv[0]);
 	}
-	memset(&a, 0, sizeof a);
-	a.cmd = (enum cmd)sub;
-	a.umask = 022;
-	a.max_restarts = -1;
-	a.timeout = 10;
-	a.wait = -1;
-	a.sig = a.cmd == RELOAD ? SIGHUP : SIGTERM;
-	a.env = xcalloc((size_t)argc, sizeof *a.env);
-	opt_init(&st, &spec, argc - 1, argv + 1);
-	while ((c = opt_next(&st)) != OPT_END) {
-		if (c < 0)
-			return msg_option(&st, c);
-		if (!applies(a.cmd, c))
-			return msg_usage(&st, "option '%s' does not apply to %s", st.name, argv[1]);
-		switch (c) {
-		case 'C': a.dir = st.arg; break;
-		case 'E':
-			if (!strchr(st.arg, '=') || st.arg[0] == '=')
-				return msg_usage(&st, "option '%s' needs NAME=VALUE, not '%s'", st.name, st.arg);
-			a.env[a.nenv++] = (char *)st.arg;
-			break;
-		case 'e': a.err = st.arg; break;
-		case 'i': a.in = st.arg; break;
-		case 'o': a.out = st.arg; break;
-		case 'p': a.pidfile = st.arg; break;
-		case 'r': a.restart = 1; break;
-		case 'u': a.user = st.arg; break;
-		case O_OKNODO: a.oknodo = 1; break;
-		case O_MAXRESTARTS:
-			errno = 0;
-			a.max_restarts = strtol(st.arg, &end, 10);
-			if (!*st.arg || *end || errno || a.max_restarts < 0)
-				return msg_usage(&st, "invalid number of restarts '%s'", st.arg);
-			break;
-		case O_SIGNAL:
-			if ((a.sig = proc_signum(st.arg)) < 0)
-				return msg_usage(&st, "unknown signal '%s'", st.arg);
-			break;
-		case O_TIMEOUT:
-			if (seconds(st.arg, &a.timeout) < 0)
-				return msg_usage(&st, "invalid timeout '%s'", st.arg);
-			break;
-		case O_UMASK:
-			errno = 0;
-			a.umask = (int)strtol(st.arg, &end, 8);
-			if (!*st.arg || *end || errno || a.umask < 0 || a.umask > 0777)
-				return msg_usage(&st, "invalid umask '%s'", st.arg);
-			break;
-		case O_WAIT:
-			a.waitset = 1;
-			if (st.arg && seconds(st.arg, &a.wait) < 0)
-				return msg_usage(&st, "invalid wait '%s'", st.arg);
-			break;
+	c = parse(&a, sub, argc, argv);
+	if (c < 0) {
+		switch (a.cmd) {
+		case START: c = do_start(&a); break;
+		case STOP: c = do_stop(&a, a.oknodo); break;
+		case STATUS: c = do_status(&a); break;
+		case RESTART: do_stop(&a, 1); c = do_start(&a); break;
+		case RELOAD: c = do_reload(&a); break;
+		case ONCE: c = do_once(&a); break;
 		}
 	}
-	/* The operands were moved up in place: PROGRAM's argv needs its own NULL. */
-	a.argc = st.argc;
-	a.argv = xcalloc((size_t)st.argc + 1, sizeof *a.argv);
-	memcpy(a.argv, st.argv, (size_t)st.argc * sizeof *a.argv);
-	if (!a.pidfile)
-		return msg_usage(&st, "%s needs -p PIDFILE", argv[1]);
-	if (!*a.pidfile)
-		return msg_usage(&st, "empty pidfile name");
-	if ((a.cmd == START || a.cmd == RESTART || a.cmd == ONCE) && a.argc == 0)
-		return msg_usage(&st, "%s needs a PROGRAM to run", argv[1]);
-	if ((a.cmd == STOP || a.cmd == STATUS || a.cmd == RELOAD) && a.argc > 0)
-		return msg_usage(&st, "unexpected argument '%s'", a.argv[0]);
-	if (a.max_restarts >= 0 && !a.restart)
-		return msg_usage(&st, "--max-restarts needs -r");
-
-	switch (a.cmd) {
-	case START:
-		return do_start(&a);
-	case STOP:
-		return do_stop(&a, a.oknodo);
-	case STATUS:
-		return do_status(&a);
-	case RESTART:
-		do_stop(&a, 1);
-		return do_start(&a);
-	case RELOAD:
-		return do_reload(&a);
-	case ONCE:
-		return do_once(&a);
-	}
-	return CB_ERR;
+	free(a.env);
+	free(a.argv);
+	return c;
 }
