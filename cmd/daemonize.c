@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/signalfd.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -278,7 +279,8 @@ static int do_status(const struct args *a)
 		msg_warn("not running (stale pidfile '%s')", a->pidfile);
 		return 1;
 	}
-	out_printf(out_stdout, "%ld\n", (long)(d.pid ? d.pid : pidfile_read(fd) > 0 ? pidfile_read(fd) : d.holder));
+	/* The program; the supervisor's pid while -r waits to start it again. */
+	out_printf(out_stdout, "%ld\n", (long)(d.pid ? d.pid : d.holder));
 	close(fd);
 	return 0;
 }
@@ -467,10 +469,10 @@ static int launch(const struct args *a, struct sv_config *c)
 	cannot_run(a, "%s", r.why);
 }
 
-static volatile sig_atomic_t got_signal;
-static void on_signal(int sig)
+/* SIGALRM only has to interrupt a wait for the lock. */
+static void on_alarm(int sig)
 {
-	got_signal = sig;
+	(void)sig;
 }
 
 /* once: hold the lock, run PROGRAM in the foreground, exit with its status. */
@@ -480,17 +482,17 @@ static int do_once(const struct args *a)
 	struct proc_err pe;
 	char path[PATH_MAX], why[1024];
 	struct sigaction sa;
-	sigset_t mask, old;
+	sigset_t mask;
 	const char *pidpath = a->pidfile;
 	double end = a->wait >= 0 ? now() + a->wait : 0;
-	int fd, status;
+	int fd, sfd, status;
 	pid_t child, w;
 
 	memset(&sp, 0, sizeof sp);
 	if (proc_find(a->argv[0], getenv("PATH"), path, sizeof path) < 0)
 		cannot_run(a, "%s", errno == ENOENT && !strchr(a->argv[0], '/') ? "not found in PATH" : strerror(errno));
 	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;	/* no SA_RESTART: a timer interrupts the wait for the lock */
+	sa.sa_handler = on_alarm;	/* no SA_RESTART: the timer interrupts the wait for the lock */
 	sigaction(SIGALRM, &sa, NULL);
 	for (;;) {
 		fd = gated(pidpath);
@@ -529,13 +531,16 @@ static int do_once(const struct args *a)
 		close(fd);
 	}
 	pidfile_ungate(fd);
-	/* Forward the usual signals to the program; a wait is not interrupted by them. */
+	/* Forward the usual signals to the program; its exit comes as SIGCHLD on the same fd. */
 	sigemptyset(&mask);
 	sigaddset(&mask, SIGTERM);
 	sigaddset(&mask, SIGINT);
 	sigaddset(&mask, SIGHUP);
 	sigaddset(&mask, SIGQUIT);
-	sigprocmask(SIG_BLOCK, &mask, &old);
+	sigaddset(&mask, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &mask, NULL);
+	if ((sfd = signalfd(-1, &mask, SFD_CLOEXEC)) < 0)
+		msg_diesys(CB_ERR, "signalfd");
 	sp.path = path;
 	sp.argv = a->argv;
 	sp.fd[0] = sp.fd[1] = sp.fd[2] = -1;
@@ -550,21 +555,14 @@ static int do_once(const struct args *a)
 		cannot_run(a, "%s", proc_strerror(&sp, &pe, why, sizeof why));
 	}
 	pidfile_write(fd, child);
-	sa.sa_handler = on_signal;
-	sa.sa_flags = 0;
-	for (int i = 0; i < 4; i++) {
-		static const int sigs[] = { SIGTERM, SIGINT, SIGHUP, SIGQUIT };
-		sigaction(sigs[i], &sa, NULL);
+	while ((w = waitpid(child, &status, WNOHANG)) == 0) {
+		struct signalfd_siginfo si;
+		if (read(sfd, &si, sizeof si) == (ssize_t)sizeof si && si.ssi_signo != SIGCHLD)
+			kill(child, (int)si.ssi_signo);
 	}
-	sigprocmask(SIG_SETMASK, &old, NULL);
-	while ((w = waitpid(child, &status, 0)) < 0) {
-		if (errno != EINTR)
-			msg_diesys(CB_ERR, "wait");
-		if (got_signal) {
-			kill(child, got_signal);
-			got_signal = 0;
-		}
-	}
+	if (w < 0)
+		msg_diesys(CB_ERR, "wait");
+	close(sfd);
 	if (pidfile_gate(fd) == 0 && pidfile_linked(fd, pidpath) == 1)
 		unlink(pidpath);
 	return proc_exitcode(status);

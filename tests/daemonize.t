@@ -312,3 +312,12 @@ $ daemonize once -p x.lock -- sh -c 'sleep 0.5; echo first' & sleep 0.2; daemoni
 === once --wait=SECS gives up
 $ daemonize once -p x.lock -- sleep 2 & sleep 0.2; daemonize once -p x.lock --wait=0.3 -- echo second 2>/dev/null; echo "second $?"; wait
 > second 1
+
+=== once: TERM is passed on to the program
+$ daemonize once -p x.lock -- sh -c 'sleep 5 & s=$!; trap "kill $s; echo got TERM; exit 9" TERM; wait' & sleep 0.3; kill -TERM $!; wait $!; echo $?; ls
+> got TERM
+> 9
+
+=== status prints the program's pid; stop removes the pidfile
+$ daemonize start -p x.pid -- sleep 30; [ "$(daemonize status -p x.pid)" = "$(cat x.pid)" ] && echo same; daemonize stop -p x.pid; ls
+> same
