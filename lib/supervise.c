@@ -285,7 +285,8 @@ int sv_run(struct sv_config *c)
 				if ((si.ssi_code == SI_QUEUE && si.ssi_int == SV_STOP) ||
 				    sig == SIGTERM || sig == SIGINT || sig == SIGQUIT)
 					stopping = 1;
-				if (sig == SIGHUP)
+				/* Without -r the program holds its logs itself: nothing to reopen here. */
+				if (sig == SIGHUP && c->restart)
 					reopen(&s);
 				if (child > 0)
 					kill(child, sig);
