@@ -437,7 +437,10 @@ static int launch(const struct args *a, struct sv_config *c)
 	if (pipe2(rep, O_CLOEXEC) < 0)
 		msg_diesys(CB_ERR, "pipe");
 	int keep[2] = { fd, rep[1] };
-	switch (proc_detach(keep, 2)) {
+	/* The supervisor leads the new session; the program, its child, is not a session leader
+	 * and can never get a controlling terminal (the double fork, with the middle process kept
+	 * as the supervisor, which opens everything O_NOCTTY). */
+	switch (proc_detach(keep, 2, 1)) {
 	case -1:
 		msg_diesys(CB_ERR, "cannot fork");
 	case 0:

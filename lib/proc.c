@@ -263,7 +263,7 @@ int proc_find(const char *name, const char *pathenv, char *out, size_t n)
 	return -1;
 }
 
-int proc_detach(const int *keep, int nkeep)
+int proc_detach(const int *keep, int nkeep, int leader)
 {
 	int status, fd;
 	pid_t pid = fork();
@@ -271,6 +271,8 @@ int proc_detach(const int *keep, int nkeep)
 	if (pid < 0)
 		return -1;
 	if (pid > 0) {
+		if (leader)
+			return 1;
 		while (waitpid(pid, &status, 0) < 0)
 			if (errno != EINTR)
 				return -1;
@@ -281,13 +283,15 @@ int proc_detach(const int *keep, int nkeep)
 	}
 	if (setsid() < 0)
 		_exit(errno);
-	pid = fork();
-	if (pid < 0)
-		_exit(errno);
-	if (pid > 0)
-		_exit(0);
+	if (!leader) {
+		pid = fork();
+		if (pid < 0)
+			_exit(errno);
+		if (pid > 0)
+			_exit(0);
+	}
 	if (chdir("/") < 0)
-		_exit(errno);	/* unreachable in practice; the caller waits only for the middle one */
+		_exit(errno);
 	umask(022);
 	if ((fd = open("/dev/null", O_RDWR | O_NOCTTY)) >= 0) {
 		for (int i = 0; i < 3; i++)

@@ -48,8 +48,11 @@ int proc_find(const char *name, const char *pathenv, char *out, size_t n);
 /* Detach as a daemon: fork, setsid, fork again (so the daemon is no session leader and can
  * never get a controlling terminal), chdir /, umask 022, standard descriptors on /dev/null,
  * every other descriptor closed except the NKEEP in KEEP, signals reset. Returns 0 in the
- * daemon, 1 in the caller once the intermediate process has exited, -1 with errno. */
-int proc_detach(const int *keep, int nkeep);
+ * daemon, 1 in the caller once the intermediate process has exited, -1 with errno.
+ * LEADER: fork once only; the detached process is the session leader (it must open nothing
+ * without O_NOCTTY) and its children are the ones that can never get a terminal; the caller
+ * gets 1 at once. */
+int proc_detach(const int *keep, int nkeep, int leader);
 /* Close every descriptor >= LOW except the NKEEP in KEEP: 0 or -1 with errno. */
 int proc_closefrom(int low, const int *keep, int nkeep);
 /* Default dispositions for every signal and an empty signal mask. */

@@ -111,7 +111,7 @@ static void note(struct sv *s, const char *fmt, ...)
 static int openlog_or_null(struct log *l)
 {
 	l->rd = l->wr = -1;
-	l->fd = l->path ? sv_openlog(l->path) : open("/dev/null", O_WRONLY | O_CLOEXEC);
+	l->fd = l->path ? sv_openlog(l->path) : open("/dev/null", O_WRONLY | O_NOCTTY | O_CLOEXEC);
 	return l->fd;
 }
 

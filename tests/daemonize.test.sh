@@ -67,7 +67,7 @@ dz status -p c.pid >st; check "status prints the new pid" [ "$(cat st)" = "$pid"
 check "daemon: fds are exactly 0 1 2" [ "$(ls /proc/"$pid"/fd | sort -n | tr '\n' ' ')" = "0 1 2 " ]
 check "daemon: stdin is /dev/null" [ "$(readlink /proc/"$pid"/fd/0)" = /dev/null ]
 check "daemon: not a session leader" [ "$(ps -o sid= -p "$pid" | tr -d ' ')" != "$pid" ]
-check "daemon: supervisor not a session leader" [ "$(ps -o sid= -p "$(supervisor "$pid")" | tr -d ' ')" != "$(supervisor "$pid")" ]
+check "daemon: its session is the supervisor's" [ "$(ps -o sid= -p "$pid" | tr -d ' ')" = "$(supervisor "$pid")" ]
 check "daemon: no controlling tty" [ "$(awk '{print $7}' /proc/"$pid"/stat)" = 0 ]
 check "daemon: umask 022" [ "$(awk '/^Umask/{print $2}' /proc/"$pid"/status)" = 0022 ]
 check "daemon: cwd /" [ "$(readlink /proc/"$pid"/cwd)" = / ]

@@ -226,6 +226,46 @@ static void test_supervise(void)
 	CHECK_INT(sv_forwards(SIGCHLD), 0);
 }
 
+/* The detached process reports: session leader?, cwd, umask, its descriptors (count, max). */
+static void detach(int leader)
+{
+	int p[2], extra = open("/dev/null", O_RDONLY);
+	char got[128] = "";
+	ssize_t n;
+
+	CHECK_INT(pipe(p), 0);
+	int r = proc_detach(&p[1], 1, leader);
+	if (r == 0) {
+		char cwd[64] = "", b[128];
+		int count = 0, maxfd = -1;
+		DIR *d = opendir("/proc/self/fd");
+		struct dirent *de;
+		int dfd = d ? dirfd(d) : -1;
+		while (d && (de = readdir(d)))
+			if (de->d_name[0] != '.' && atoi(de->d_name) != dfd) {
+				count++;
+				if (atoi(de->d_name) > maxfd)
+					maxfd = atoi(de->d_name);
+			}
+		if (getcwd(cwd, sizeof cwd) == NULL)
+			cwd[0] = '?';
+		mode_t m = umask(0);
+		int len = snprintf(b, sizeof b, "%d %s %03o %d %d", getsid(0) == getpid(), cwd, (unsigned)m,
+				   count, maxfd == p[1]);
+		if (write(p[1], b, (size_t)len) < 0)
+			_exit(1);
+		_exit(0);
+	}
+	CHECK_INT(r, 1);
+	close(p[1]);
+	close(extra);
+	n = read(p[0], got, sizeof got - 1);
+	got[n > 0 ? n : 0] = '\0';
+	close(p[0]);
+	/* 0, 1, 2 and the kept pipe: 4 descriptors, the pipe the highest. */
+	CHECK_STR(got, leader ? "1 / 022 4 1" : "0 / 022 4 1");
+}
+
 int main(void)
 {
 	char cmd[300];
@@ -239,6 +279,8 @@ int main(void)
 	test_stat();
 	test_signum();
 	test_supervise();
+	detach(0);
+	detach(1);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "cannot remove %s\n", dir);
