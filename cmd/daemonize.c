@@ -689,6 +689,11 @@ int daemonize_main(int argc, char **argv)
 			return msg_usage(&st, "the subcommand '%s' must come before the options", st.argv[0]);
 		return msg_usage(&st, "unknown subcommand '%s'", st.argv[0]);
 	}
+	/* Run with 0, 1 or 2 closed (from cron, say), the pidfile or a pipe would take one of
+	 * those numbers and the daemon's /dev/null would replace it: fill them first. */
+	for (int fd = 0; fd < 3; fd++)
+		if (fcntl(fd, F_GETFD) < 0 && open("/dev/null", O_RDWR | O_NOCTTY) < 0)
+			return CB_ERR;
 	c = parse(&a, sub, argc, argv);
 	if (c < 0) {
 		switch (a.cmd) {

@@ -321,3 +321,10 @@ $ daemonize once -p x.lock -- sh -c 'sleep 5 & s=$!; trap "kill $s; echo got TER
 === status prints the program's pid; stop removes the pidfile
 $ daemonize start -p x.pid -- sleep 30; [ "$(daemonize status -p x.pid)" = "$(cat x.pid)" ] && echo same; daemonize stop -p x.pid; ls
 > same
+
+=== start with standard descriptors closed (as from cron)
+$ daemonize start -p x.pid -- sleep 30 <&- >&- 2>&-; echo "start $?"; daemonize status -p x.pid >/dev/null && echo running; ls /proc/$(cat x.pid)/fd | tr '\n' ' '; echo; daemonize stop -p x.pid; echo "stop $?"
+> start 0
+> running
+> 0 1 2 
+> stop 0

@@ -150,6 +150,16 @@ sleep 1.5
 check "-r stop: not restarted" eval '[ "$(grep -c up r2.log)" = 1 ] && [ ! -e r2.pid ] && dead "$sup"'
 check "-r stop: the program saw TERM" grep -q term r2.log
 
+# --- -r: SIGINT to the supervisor is forwarded and ends supervision, as TERM does.
+dz start -p r3.pid -r -o r3.log -- sh -c 'trap "echo int; exit 1" INT; echo up; while :; do sleep 0.1; done'
+pid=$(cat r3.pid); sup=$(supervisor "$pid"); record "$pid" "$sup"
+sleep 0.3
+kill -INT "$sup"
+waitgone r3.pid
+sleep 0.5
+check "-r INT: forwarded" grep -q int r3.log
+check "-r INT: not restarted, supervisor gone" eval '[ "$(grep -c up r3.log)" = 1 ] && dead "$sup"'
+
 # --- -r: output through the supervisor; reload reopens the log; no line lost.
 cat >tick <<'EOS'
 #!/bin/sh
