@@ -91,6 +91,7 @@ done
 # --- a program that ignores SIGTERM is gone after --timeout.
 dz start -p t.pid -- sh -c 'trap "" TERM; while :; do sleep 0.1; done'
 pid=$(cat t.pid); record "$pid" "$(supervisor "$pid")"
+sleep 0.3	# let sh set its trap
 t0=$(ms); dz stop -p t.pid --timeout=1; rc=$?; t1=$(ms)
 check "TERM ignored: stop exits 0" [ $rc = 0 ]
 check "TERM ignored: gone" dead "$pid"
