@@ -56,23 +56,43 @@ def run(argv):
         ACTIVE.discard(p.pid)
 
 
+TARGET = [0]
+
+
+def zombie_child(pid, me):
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return fields[0] == "Z" and int(fields[1]) == me
+    except (OSError, IndexError, ValueError):
+        return False
+
+
 def reaper():
     """This machine's init does not reap orphans, so a killed daemon whose parent exited stays
-    a zombie, and a stop that polls kill(pid, 0) waits for ever. Be the subreaper: orphans
-    come to us, and this thread reaps the dead ones (never the children run() waits for)."""
+    a zombie, and a stop that polls kill(pid, 0) waits for ever. We are the subreaper: orphans
+    come to us, and this thread reaps the daemon being stopped (TARGET) once it is dead."""
     me = os.getpid()
     while True:
-        for d in os.listdir("/proc"):
-            if not d.isdigit() or int(d) in ACTIVE:
-                continue
+        pid = TARGET[0]
+        if pid and zombie_child(pid, me):
             try:
-                with open(f"/proc/{d}/stat") as f:
-                    fields = f.read().rsplit(")", 1)[1].split()
-                if fields[0] == "Z" and int(fields[1]) == me and int(d) not in ACTIVE:
-                    os.waitpid(int(d), 0)
-            except (OSError, IndexError, ValueError):
+                os.waitpid(pid, 0)
+            except ChildProcessError:
                 pass
-        time.sleep(0.001)
+            TARGET[0] = 0
+        time.sleep(0.0005 if pid else 0.005)
+
+
+def sweep():
+    """Reap the other orphans (supervisors, intermediates) between measurements."""
+    me = os.getpid()
+    for d in os.listdir("/proc"):
+        if d.isdigit() and int(d) not in ACTIVE and zombie_child(int(d), me):
+            try:
+                os.waitpid(int(d), os.WNOHANG)
+            except ChildProcessError:
+                pass
 
 
 class Cookbox:
@@ -150,15 +170,19 @@ def main():
             t.start()
             pid = wait_running(t.p)
             lat[t.name].append(time.perf_counter() - t0)
+            TARGET[0] = pid
             t.stop(pid)
+            sweep()
     for _ in range(5):
         for t in tools:
             t0 = time.perf_counter()
             for _ in range(cycles):
                 t.start()
                 pid = wait_running(t.p)
+                TARGET[0] = pid
                 t.stop(pid)
             cps[t.name].append(cycles / (time.perf_counter() - t0))
+            sweep()
     ours = tools[0].name
     ml = {k: statistics.median(v) * 1000 for k, v in lat.items()}
     mc = {k: statistics.median(v) for k, v in cps.items()}
