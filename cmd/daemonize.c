@@ -187,13 +187,14 @@ static int signal_daemon(const struct daemon *d, int sig, int stop)
 
 	if (sv_forwards(sig))
 		return sigqueue(d->holder, sig, v);
-	/* KILL, STOP and the like cannot be forwarded: mark the stop, then signal the program. */
-	if (!d->pid) {
-		errno = ESRCH;
-		return -1;
-	}
+	/* KILL, STOP and the like cannot be forwarded: mark the stop, then signal the program
+	 * (none while -r waits to restart it: the stop mark alone ends the supervisor). */
 	if (stop && sigqueue(d->holder, SIGCONT, v) < 0)
 		return -1;
+	if (!d->pid) {
+		errno = ESRCH;
+		return stop ? 0 : -1;
+	}
 	return kill(d->pid, sig);
 }
 

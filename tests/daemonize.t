@@ -328,3 +328,9 @@ $ daemonize start -p x.pid -- sleep 30 <&- >&- 2>&-; echo "start $?"; daemonize 
 > running
 > 0 1 2 
 > stop 0
+
+=== -r: stop (even with --signal=KILL) while the supervisor waits to restart
+$ printf '#!/bin/sh\nexit 1\n' >c; chmod +x c; daemonize start -p x.pid -r -C "$PWD" -- ./c; sleep 0.3; s=$(daemonize status -p x.pid); [ "$s" != "$(cat x.pid)" ] && kill -0 "$s" && echo "status: the supervisor"; daemonize stop -p x.pid --signal=KILL; echo "stop $?"; ls
+> status: the supervisor
+> stop 0
+> c
