@@ -240,7 +240,7 @@ $ daemonize start -p x.pid -- sleep 30; echo "start $?"; daemonize status -p x.p
 > pid
 
 === the pidfile names the program, a child of the lock holder
-$ daemonize start -p x.pid -- sleep 30; p=$(cat x.pid); ps -o comm= -p $p; daemonize stop -p x.pid
+$ daemonize start -p x.pid -- sleep 30; p=$(cat x.pid); cat /proc/$p/comm; daemonize stop -p x.pid
 
 > sleep
 
@@ -278,7 +278,7 @@ $ daemonize start -p x.pid -- sleep 0.2; echo $?; sleep 0.1; test -e x.pid && ec
 > gone
 
 === restart: starts when not running, replaces when running
-$ daemonize restart -p x.pid -- sleep 30; a=$(cat x.pid); daemonize restart -p x.pid -- sleep 30; b=$(cat x.pid); [ "$a" != "$b" ] && echo replaced; kill -0 $a 2>/dev/null && ps -o stat= -p $a | grep -qv Z && echo "old alive"; daemonize stop -p x.pid
+$ daemonize restart -p x.pid -- sleep 30; a=$(cat x.pid); daemonize restart -p x.pid -- sleep 30; b=$(cat x.pid); [ "$a" != "$b" ] && echo replaced; sed 's/.*) //' /proc/$a/stat 2>/dev/null | grep -qv '^Z' && echo "old alive"; daemonize stop -p x.pid
 > replaced
 
 === once: the exit status is the program's

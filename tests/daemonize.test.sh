@@ -29,21 +29,27 @@ check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
 record() { echo "$@" >>"$work/started"; }
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
 # alive PID: running and not a zombie
-alive() { local s; s=$(ps -o stat= -p "$1" 2>/dev/null) && [ -n "$s" ] && case $s in Z*) false ;; *) true ;; esac; }
+# statf PID N: field N of /proc/PID/stat counted after the command name (1 state, 2 ppid,
+# 4 session, 5 tty); no procps needed.
+statf() { sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f"$2"; }
+alive() { local s; s=$(statf "$1" 1) && [ -n "$s" ] && [ "$s" != Z ] && [ "$s" != X ]; }
 dead() { ! alive "$1"; }
 waitgone() { local i; for i in $(seq 100); do [ -e "$1" ] || return 0; sleep 0.1; done; return 1; }
-supervisor() { ps -o ppid= -p "$1" | tr -d ' '; }
+supervisor() { statf "$1" 2; }
 
 # --- 50 concurrent starts leave exactly one daemon.
 for i in $(seq 50); do
-	( dz start -p c.pid -- sleep 300 2>/dev/null; echo $? >>rcs ) &
+	( dz start -p c.pid -E "COOKBOX_DZ_TEST=$work" -- sleep 300 2>/dev/null; echo $? >>rcs ) &
 done
 wait
 check "50 starts: one exit 0" [ "$(grep -c '^0$' rcs)" = 1 ]
 check "50 starts: 49 exit 1" [ "$(grep -c '^1$' rcs)" = 49 ]
 pid=$(cat c.pid); record "$pid" "$(supervisor "$pid")"
-n=0; for p in $(pgrep -x sleep); do [ "$(ps -o args= -p "$p")" = "sleep 300" ] && [ "$(supervisor "$p")" != "" ] && alive "$p" && n=$((n + 1)); done
-check "50 starts: one sleep 300 running" [ "$n" = 1 ]
+n=0
+for d in /proc/[0-9]*; do
+	tr '\0' '\n' 2>/dev/null <"$d/environ" | grep -qx "COOKBOX_DZ_TEST=$work" && alive "${d#/proc/}" && n=$((n + 1))
+done
+check "50 starts: one daemon running ($n)" [ "$n" = 1 ]
 check "50 starts: the pidfile names it" alive "$pid"
 
 # --- kill -9 of the program: the supervisor removes the pidfile; start works again.
@@ -66,9 +72,9 @@ dz status -p c.pid >st; check "status prints the new pid" [ "$(cat st)" = "$pid"
 # --- a proper daemon.
 check "daemon: fds are exactly 0 1 2" [ "$(ls /proc/"$pid"/fd | sort -n | tr '\n' ' ')" = "0 1 2 " ]
 check "daemon: stdin is /dev/null" [ "$(readlink /proc/"$pid"/fd/0)" = /dev/null ]
-check "daemon: not a session leader" [ "$(ps -o sid= -p "$pid" | tr -d ' ')" != "$pid" ]
-check "daemon: its session is the supervisor's" [ "$(ps -o sid= -p "$pid" | tr -d ' ')" = "$(supervisor "$pid")" ]
-check "daemon: no controlling tty" [ "$(awk '{print $7}' /proc/"$pid"/stat)" = 0 ]
+check "daemon: not a session leader" [ "$(statf "$pid" 4)" != "$pid" ]
+check "daemon: its session is the supervisor's" [ "$(statf "$pid" 4)" = "$(supervisor "$pid")" ]
+check "daemon: no controlling tty" [ "$(statf "$pid" 5)" = 0 ]
 check "daemon: umask 022" [ "$(awk '/^Umask/{print $2}' /proc/"$pid"/status)" = 0022 ]
 check "daemon: cwd /" [ "$(readlink /proc/"$pid"/cwd)" = / ]
 check "daemon: no blocked signals" [ "$(awk '/^SigBlk/{print $2}' /proc/"$pid"/status)" = 0000000000000000 ]
