@@ -29,6 +29,13 @@ int sv_forwards(int sig)
 	return 0;
 }
 
+int sv_backoff(int prev, double ran)
+{
+	if (prev <= 0 || ran >= GOOD_RUN)
+		return 1;
+	return prev * 2 > BACKOFF_MAX ? BACKOFF_MAX : prev * 2;
+}
+
 int sv_openlog(const char *path)
 {
 	int fl = O_WRONLY | O_APPEND | O_NOCTTY | O_CLOEXEC | O_NONBLOCK, fd, e;
@@ -312,8 +319,7 @@ int sv_run(struct sv_config *c)
 					     c->name, code, restarts);
 					break;
 				}
-				delay = now() - started >= GOOD_RUN || delay == 0 ? 1 :
-					delay * 2 > BACKOFF_MAX ? BACKOFF_MAX : delay * 2;
+				delay = sv_backoff(delay, now() - started);
 				next = now() + delay;
 				note(&s, "'%s' exited with status %d; restarting in %d s", c->name, code, delay);
 			}
@@ -335,7 +341,7 @@ int sv_run(struct sv_config *c)
 				note(&s, "giving up after %ld restarts", restarts);
 				break;
 			}
-			delay = delay * 2 > BACKOFF_MAX ? BACKOFF_MAX : delay ? delay * 2 : 1;
+			delay = sv_backoff(delay, 0);
 			next = now() + delay;
 		}
 	}

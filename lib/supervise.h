@@ -34,6 +34,9 @@ struct sv_report {
 /* 1 if the supervisor passes signal SIG on to the program (HUP, INT, QUIT, TERM, USR1, USR2,
  * ALRM, WINCH, CONT, TSTP, TTIN, TTOU, URG), 0 if it must be sent to the program directly. */
 int sv_forwards(int sig);
+/* The delay in seconds before the next restart, after the previous one of PREV seconds (0:
+ * none yet) and a run of RAN seconds: 1, doubling to 60, back to 1 after 60 s of running. */
+int sv_backoff(int prev, double ran);
 /* Open FILE for appending, created 0640 whatever the umask: the descriptor (close-on-exec)
  * or -1 with errno. */
 int sv_openlog(const char *path);

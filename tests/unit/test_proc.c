@@ -224,6 +224,14 @@ static void test_supervise(void)
 	CHECK_INT(sv_forwards(SIGKILL), 0);
 	CHECK_INT(sv_forwards(SIGSTOP), 0);
 	CHECK_INT(sv_forwards(SIGCHLD), 0);
+
+	/* Backoff: 1, 2, 4, ..., 32, 60, 60; back to 1 after a good run of 60 s. */
+	int d = 0, want[] = { 1, 2, 4, 8, 16, 32, 60, 60 };
+	for (int i = 0; i < 8; i++)
+		CHECK_INT(d = sv_backoff(d, 0.5), want[i]);
+	CHECK_INT(sv_backoff(60, 59.9), 60);
+	CHECK_INT(sv_backoff(60, 60), 1);
+	CHECK_INT(sv_backoff(8, 3600), 1);
 }
 
 /* The detached process reports: session leader?, cwd, umask, its descriptors (count, max). */
