@@ -1,7 +1,28 @@
 /* findrobots: the client hosts that requested /robots.txt, from Apache/nginx common and
- * combined access logs (plain, gzip, bzip2), in parallel, following the cookbook recipe.
- * Not implemented yet: the interface is parsed and documented, the work is issue 6. */
+ * combined access logs (plain, gzip, bzip2), in parallel; a fast, robust form of the
+ * cookbook's findrobots recipe, with a --details/--merge pair for map-reduce over machines. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <dirent.h>
+#include <errno.h>
+#include <fnmatch.h>
+#include <pcre2.h>
+#include <pthread.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "clf.h"
+#include "hash.h"
+#include "inet.h"
+#include "io.h"
 #include "msg.h"
+#include "out.h"
+#include "urlpath.h"
 
 enum { O_DETAILS = 256, O_EXCLUDE, O_FORMAT, O_INCLUDE, O_MATCH, O_MERGE, O_METHOD, O_PATH };
 
@@ -25,20 +46,678 @@ static const struct opt opts[] = {
 static const struct optspec spec = {
 	"[OPTIONS] [PATH...]",
 	"Print, sorted, the distinct hosts that requested /robots.txt in the access logs PATH "
-	"(files or directories; gzip and bzip2 read too; - or none is standard input). "
-	"Not implemented yet in this version of cookbox.",
+	"(files or directories; gzip and bzip2 read too; - or none is standard input).",
 	opts, 0, CB_ERR
 };
 
+enum { F_TEXT, F_CSV, F_JSON };
+enum { V_HOSTS, V_COUNT, V_DETAILS };
+/* Host keys: a tag that orders the kinds, then the address bytes or the name. */
+enum { K_V4 = 1, K_V6 = 2, K_NAME = 3 };
+#define KEY_MAX 256
+
+struct strs {
+	char **v;
+	size_t n;
+};
+
+struct conf {
+	struct strs paths, methods, include, exclude;
+	int exact, recursive, verbose, view, format;
+	pcre2_code *re;
+};
+
+struct job {
+	char *path;
+	long long size;
+	/* results, written by the one worker that took the job */
+	unsigned long long bytes, lines, matches, malformed;
+	double secs;
+	char *err;		/* the message when the file failed, malloc'd */
+};
+
+struct stat_ent {
+	uint64_t count;
+	long long first, last;
+};
+
+struct table {
+	struct hash *h;
+	struct stat_ent *ent;
+	size_t cap;
+};
+
+struct pool {
+	const struct conf *conf;
+	struct job *jobs;
+	size_t njobs, next;
+	pthread_mutex_t lock;
+};
+
+struct worker {
+	pthread_t tid;
+	struct pool *pool;
+	struct table tab;
+	pcre2_match_data *md;
+};
+
+static void push(struct strs *s, const char *v)
+{
+	s->v = xrealloc(s->v, (s->n + 1) * sizeof *s->v);
+	s->v[s->n++] = xstrdup(v);
+}
+
+static void strs_free(struct strs *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+}
+
+static void table_init(struct table *t)
+{
+	if (!(t->h = hash_new(1024)))
+		msg_nomem();
+	t->ent = NULL;
+	t->cap = 0;
+}
+
+static void table_free(struct table *t)
+{
+	hash_free(t->h);
+	free(t->ent);
+}
+
+static void table_add(struct table *t, const unsigned char *key, size_t len, uint64_t count,
+	long long first, long long last)
+{
+	int added;
+	long i = hash_add(t->h, key, len, &added);
+	struct stat_ent *e;
+
+	if (i < 0)
+		msg_nomem();
+	if ((size_t)i >= t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 1024;
+		t->ent = xrealloc(t->ent, t->cap * sizeof *t->ent);
+	}
+	e = &t->ent[i];
+	if (added) {
+		e->count = count;
+		e->first = first;
+		e->last = last;
+		return;
+	}
+	e->count += count;
+	if (first < e->first)
+		e->first = first;
+	if (last > e->last)
+		e->last = last;
+}
+
+static void table_merge(struct table *into, const struct table *from)
+{
+	size_t i, n = hash_count(from->h), len;
+
+	for (i = 0; i < n; i++) {
+		const char *k = hash_key(from->h, i, &len);
+		table_add(into, (const unsigned char *)k, len, from->ent[i].count,
+			from->ent[i].first, from->ent[i].last);
+	}
+}
+
+static int namechar(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		c == '-' || c == '.' || c == '_';
+}
+
+/* The sort key of the host S[0..LEN) in KEY: its length, or 0 when S is not a host. */
+static size_t host_key(const char *s, size_t len, unsigned char *key)
+{
+	size_t i;
+	int fam;
+
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	if (len == 0 || len >= KEY_MAX)
+		return 0;
+	if ((fam = inet_parse(s, len, key + 1)) != 0) {
+		key[0] = fam == 4 ? K_V4 : K_V6;
+		return fam == 4 ? 5 : 17;
+	}
+	for (i = 0; i < len; i++)
+		if (!namechar((unsigned char)s[i]))
+			return 0;
+	key[0] = K_NAME;
+	memcpy(key + 1, s, len);
+	return len + 1;
+}
+
+/* The host's text for output into BUF (INET_TEXT_MAX or more bytes, or the key itself). */
+static const char *key_text(const char *key, size_t len, char *buf, size_t *outlen)
+{
+	if (key[0] == K_NAME) {
+		*outlen = len - 1;
+		return key + 1;
+	}
+	*outlen = inet_format(key[0] == K_V4 ? 4 : 6, (const unsigned char *)key + 1, buf);
+	return buf;
+}
+
+/* Glob matching for --include/--exclude: to be switched to lib/glob (the fnmatch applet's
+ * matcher) when it lands, so that both applets take the same globs. */
+static int glob_match(const char *glob, const char *name)
+{
+	return fnmatch(glob, name, 0) == 0;
+}
+
+static int wanted_name(const struct conf *c, const char *name)
+{
+	size_t i;
+	int in = c->include.n == 0 && glob_match("*.log*", name);
+
+	for (i = 0; i < c->include.n && !in; i++)
+		in = glob_match(c->include.v[i], name);
+	for (i = 0; i < c->exclude.n && in; i++)
+		in = !glob_match(c->exclude.v[i], name);
+	return in;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static int path_matches(const struct conf *c, pcre2_match_data *md, const char *p, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < c->paths.n; i++)
+		if (strlen(c->paths.v[i]) == len && memcmp(c->paths.v[i], p, len) == 0)
+			return 1;
+	return c->re && pcre2_match(c->re, (PCRE2_SPTR)p, len, 0, 0, md, NULL) >= 0;
+}
+
+static int method_ok(const struct conf *c, const struct clf_span *m)
+{
+	size_t i;
+
+	if (c->methods.n == 0)
+		return 1;
+	for (i = 0; i < c->methods.n; i++)
+		if (strlen(c->methods.v[i]) == m->len && memcmp(c->methods.v[i], m->p, m->len) == 0)
+			return 1;
+	return 0;
+}
+
+/* Read one log file into W's table, recording the outcome in J. */
+static void scan(struct worker *w, struct job *j)
+{
+	const struct conf *c = w->pool->conf;
+	unsigned char key[KEY_MAX];
+	struct in_line l;
+	struct clf_rec r;
+	struct in *in;
+	double t0 = now();
+	int rc;
+
+	in = in_open(j->path);
+	if (!in) {
+		j->err = xstrdup(strerror(errno));
+		return;
+	}
+	while ((rc = in_getline(in, &l)) == 1) {
+		size_t klen, plen;
+
+		if (clf_parse(l.p, l.len, &r) < 0 || !(klen = host_key(r.host.p, r.host.len, key))) {
+			j->malformed++;
+			continue;
+		}
+		if (r.target.len == 0 || !method_ok(c, &r.method))
+			continue;
+		plen = c->exact ? r.target.len : urlpath_normalize((char *)r.target.p, r.target.len);
+		if (!path_matches(c, w->md, r.target.p, plen))
+			continue;
+		j->matches++;
+		table_add(&w->tab, key, klen, 1, r.when, r.when);
+	}
+	j->lines = in_lineno(in);
+	j->bytes = in_offset(in);
+	if (rc < 0) {
+		char msg[512];
+		snprintf(msg, sizeof msg, "%s (%llu lines read)", in_error(in), j->lines);
+		j->err = xstrdup(msg);
+	}
+	in_close(in);
+	j->secs = now() - t0;
+}
+
+static void *work(void *arg)
+{
+	struct worker *w = arg;
+	struct pool *p = w->pool;
+	size_t i;
+
+	for (;;) {
+		pthread_mutex_lock(&p->lock);
+		i = p->next++;
+		pthread_mutex_unlock(&p->lock);
+		if (i >= p->njobs)
+			return NULL;
+		scan(w, &p->jobs[i]);
+	}
+}
+
+struct joblist {
+	struct job *v;
+	size_t n, cap;
+};
+
+static void add_job(struct joblist *jl, const char *path, long long size)
+{
+	if (jl->n == jl->cap) {
+		jl->cap = jl->cap ? jl->cap * 2 : 16;
+		jl->v = xrealloc(jl->v, jl->cap * sizeof *jl->v);
+	}
+	memset(&jl->v[jl->n], 0, sizeof jl->v[jl->n]);
+	jl->v[jl->n].path = xstrdup(path);
+	jl->v[jl->n].size = size;
+	jl->n++;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Add DIR's files that --include/--exclude select, in name order; subdirectories with -r
+ * (not through symbolic links, so a link loop cannot recurse). 0, or 1 after a message. */
+static int walk(const struct conf *c, struct joblist *jl, const char *dir)
+{
+	struct strs names = { 0 };
+	struct dirent *d;
+	DIR *dp;
+	size_t i;
+	int status = 0;
+
+	if (!(dp = opendir(dir))) {
+		msg_warn("%s: %s", dir, strerror(errno));
+		return 1;
+	}
+	while ((d = readdir(dp)))
+		if (strcmp(d->d_name, ".") != 0 && strcmp(d->d_name, "..") != 0)
+			push(&names, d->d_name);
+	closedir(dp);
+	qsort(names.v, names.n, sizeof *names.v, cmp_name);
+	for (i = 0; i < names.n; i++) {
+		size_t dl = strlen(dir);
+		char *path = xmalloc(dl + strlen(names.v[i]) + 2);
+		struct stat st, lst;
+
+		sprintf(path, "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", names.v[i]);
+		if (stat(path, &st) < 0) {
+			if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+				free(path);	/* a dangling link is no log */
+				continue;
+			}
+			msg_warn("%s: %s", path, strerror(errno));
+			status = 1;
+		} else if (S_ISDIR(st.st_mode)) {
+			if (c->recursive && lstat(path, &lst) == 0 && !S_ISLNK(lst.st_mode))
+				status |= walk(c, jl, path);
+		} else if (wanted_name(c, names.v[i])) {
+			add_job(jl, path, (long long)st.st_size);
+		}
+		free(path);
+	}
+	strs_free(&names);
+	return status;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+	const struct job *x = *(struct job *const *)a, *y = *(struct job *const *)b;
+
+	return x->size > y->size ? -1 : x->size < y->size;
+}
+
+/* Scan every job with up to NT threads, largest first, into RESULT. */
+static void run_jobs(const struct conf *c, struct job *jobs, size_t n, long nt, struct table *result)
+{
+	struct job *sorted = xmalloc((n ? n : 1) * sizeof *sorted), **order;
+	struct worker *w;
+	struct pool pool;
+	size_t i;
+	long t;
+
+	order = xmalloc((n ? n : 1) * sizeof *order);
+	for (i = 0; i < n; i++)
+		order[i] = &jobs[i];
+	qsort(order, n, sizeof *order, cmp_size);
+	for (i = 0; i < n; i++)
+		sorted[i] = *order[i];
+	pool.conf = c;
+	pool.jobs = sorted;
+	pool.njobs = n;
+	pool.next = 0;
+	pthread_mutex_init(&pool.lock, NULL);
+	if ((size_t)nt > n)
+		nt = n ? (long)n : 1;
+	w = xcalloc((size_t)nt, sizeof *w);
+	for (t = 0; t < nt; t++) {
+		w[t].pool = &pool;
+		table_init(&w[t].tab);
+		if (c->re && !(w[t].md = pcre2_match_data_create_from_pattern(c->re, NULL)))
+			msg_nomem();
+		if (t > 0 && pthread_create(&w[t].tid, NULL, work, &w[t]) != 0)
+			msg_die(CB_ERR, "cannot start a thread: %s", strerror(errno));
+	}
+	work(&w[0]);
+	for (t = 1; t < nt; t++)
+		pthread_join(w[t].tid, NULL);
+	for (t = 0; t < nt; t++) {
+		table_merge(result, &w[t].tab);
+		table_free(&w[t].tab);
+		pcre2_match_data_free(w[t].md);
+	}
+	for (i = 0; i < n; i++)
+		*order[i] = sorted[i];
+	pthread_mutex_destroy(&pool.lock);
+	free(w);
+	free(order);
+	free(sorted);
+}
+
+/* One "host count first last" line of a --details output into T: 0, or -1. */
+static int merge_line(struct table *t, char *s, size_t len)
+{
+	char *f[4], *e = s + len, *p = s, *end;
+	size_t fl[4], klen;
+	unsigned char key[KEY_MAX];
+	unsigned long long count;
+	long long first, last;
+	int i;
+
+	if (len > 0 && s[len - 1] == '\r')
+		e--;
+	for (i = 0; i < 4; i++) {
+		char *tab = memchr(p, '\t', (size_t)(e - p));
+		if ((tab == NULL) != (i == 3))
+			return -1;
+		f[i] = p;
+		fl[i] = (size_t)((tab ? tab : e) - p);
+		p = tab ? tab + 1 : e;
+	}
+	if (!(klen = host_key(f[0], fl[0], key)) || fl[0] != strspn(f[0], "0123456789abcdefABCDEF.:-_ghijklmnopqrstuvwxyzGHIJKLMNOPQRSTUVWXYZ"))
+		return -1;
+	if (fl[1] == 0 || fl[1] > 19 || strspn(f[1], "0123456789") < fl[1])
+		return -1;
+	errno = 0;
+	count = strtoull(f[1], &end, 10);
+	if (errno || end != f[1] + fl[1] || count == 0)
+		return -1;
+	if (clf_parse_iso8601(f[2], fl[2], &first) < 0 || clf_parse_iso8601(f[3], fl[3], &last) < 0 ||
+			first > last)
+		return -1;
+	table_add(t, key, klen, count, first, last);
+	return 0;
+}
+
+static int merge_inputs(struct strs *inputs, struct table *t)
+{
+	struct in_line l;
+	size_t i;
+	int status = 0, rc;
+
+	for (i = 0; i < inputs->n; i++) {
+		struct in *in = in_open(inputs->v[i]);
+
+		if (!in) {
+			msg_warn("%s: %s", inputs->v[i], strerror(errno));
+			status = 1;
+			continue;
+		}
+		while ((rc = in_getline(in, &l)) == 1) {
+			if (l.len == 0)
+				continue;
+			if (merge_line(t, l.p, l.len) < 0) {
+				msg_warnat(in_name(in), in_lineno(in), "not a --details line");
+				status = 1;
+			}
+		}
+		if (rc < 0) {
+			msg_warn("%s: %s (%llu lines read)", in_name(in), in_error(in), in_lineno(in));
+			status = 1;
+		}
+		in_close(in);
+	}
+	return status;
+}
+
+static const struct table *sort_tab;
+
+static int cmp_key(const void *a, const void *b)
+{
+	size_t la, lb;
+	const char *ka = hash_key(sort_tab->h, *(const size_t *)a, &la);
+	const char *kb = hash_key(sort_tab->h, *(const size_t *)b, &lb);
+	int r = memcmp(ka, kb, la < lb ? la : lb);
+
+	return r ? r : (la > lb) - (la < lb);
+}
+
+static void print(const struct conf *c, const struct table *t)
+{
+	size_t n = hash_count(t->h), i, *ix = xmalloc((n ? n : 1) * sizeof *ix);
+	struct out *o = out_stdout;
+	char buf[INET_TEXT_MAX], t1[32], t2[32];
+
+	for (i = 0; i < n; i++)
+		ix[i] = i;
+	sort_tab = t;
+	qsort(ix, n, sizeof *ix, cmp_key);
+	sort_tab = NULL;
+	if (c->format == F_CSV)
+		out_puts(o, c->view == V_HOSTS ? "host\n" : c->view == V_COUNT ? "host,count\n" :
+			"host,count,first_seen,last_seen\n");
+	for (i = 0; i < n; i++) {
+		const struct stat_ent *e = &t->ent[ix[i]];
+		size_t klen, hl;
+		const char *key = hash_key(t->h, ix[i], &klen), *host = key_text(key, klen, buf, &hl);
+
+		clf_iso8601(e->first, t1);
+		clf_iso8601(e->last, t2);
+		if (c->format == F_JSON) {
+			out_printf(o, "{\"host\":\"%.*s\"", (int)hl, host);
+			if (c->view != V_HOSTS)
+				out_printf(o, ",\"count\":%llu", (unsigned long long)e->count);
+			if (c->view == V_DETAILS)
+				out_printf(o, ",\"first_seen\":\"%s\",\"last_seen\":\"%s\"", t1, t2);
+			out_puts(o, "}\n");
+		} else if (c->format == F_CSV || c->view == V_DETAILS) {
+			char sep = c->format == F_CSV ? ',' : '\t';
+			out_write(o, host, hl);
+			if (c->view != V_HOSTS)
+				out_printf(o, "%c%llu", sep, (unsigned long long)e->count);
+			if (c->view == V_DETAILS)
+				out_printf(o, "%c%s%c%s", sep, t1, sep, t2);
+			out_putc(o, '\n');
+		} else {
+			if (c->view == V_COUNT)
+				out_printf(o, "%llu ", (unsigned long long)e->count);
+			out_write(o, host, hl);
+			out_putc(o, '\n');
+		}
+	}
+	free(ix);
+}
+
+static void split_list(struct strs *s, const char *list)
+{
+	const char *p = list;
+
+	while (*p) {
+		size_t n = strcspn(p, ",");
+		char *one = xmemdup(p, n);
+		if (n)
+			push(s, one);
+		free(one);
+		p += n + (p[n] == ',');
+	}
+}
+
 int findrobots_main(int argc, char **argv)
 {
+	struct conf c = { 0 };
 	struct optstate st;
-	int c;
+	struct joblist jl = { 0 };
+	struct table result;
+	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
+	int ch, merge = 0, status = 0;
+	size_t i;
+	const char *re = NULL;
+	char *end;
 
+	c.view = V_HOSTS;
 	opt_init(&st, &spec, argc, argv);
-	while ((c = opt_next(&st)) != OPT_END)
-		if (c < 0)
-			return msg_option(&st, c);
-	msg_warn("not implemented yet in this version of cookbox");
-	return CB_ERR;
+	while ((ch = opt_next(&st)) != OPT_END) {
+		switch (ch) {
+		case 'c':
+			if (c.view != V_DETAILS)
+				c.view = V_COUNT;
+			break;
+		case O_DETAILS:
+			c.view = V_DETAILS;
+			break;
+		case 'E':
+			re = st.arg;
+			break;
+		case O_EXCLUDE:
+			push(&c.exclude, st.arg);
+			break;
+		case O_FORMAT:
+			if (strcmp(st.arg, "text") == 0)
+				c.format = F_TEXT;
+			else if (strcmp(st.arg, "csv") == 0)
+				c.format = F_CSV;
+			else if (strcmp(st.arg, "json") == 0)
+				c.format = F_JSON;
+			else
+				return msg_usage(&st, "unknown format '%s' (text, csv or json)", st.arg);
+			break;
+		case O_INCLUDE:
+			push(&c.include, st.arg);
+			break;
+		case 'j':
+			errno = 0;
+			jobs = strtol(st.arg, &end, 10);
+			if (errno || end == st.arg || *end || jobs < 1 || jobs > 1024)
+				return msg_usage(&st, "invalid number of jobs '%s' (1 to 1024)", st.arg);
+			break;
+		case O_MATCH:
+			if (strcmp(st.arg, "exact") == 0)
+				c.exact = 1;
+			else if (strcmp(st.arg, "normalized") == 0)
+				c.exact = 0;
+			else
+				return msg_usage(&st, "unknown match '%s' (exact or normalized)", st.arg);
+			break;
+		case O_MERGE:
+			merge = 1;
+			break;
+		case O_METHOD:
+			split_list(&c.methods, st.arg);
+			break;
+		case O_PATH:
+			push(&c.paths, st.arg);
+			break;
+		case 'r':
+			c.recursive = 1;
+			break;
+		case 'v':
+			c.verbose = 1;
+			break;
+		default:
+			return msg_option(&st, ch);
+		}
+	}
+	if (jobs < 1)
+		jobs = 1;
+	if (c.paths.n == 0 && !re)
+		push(&c.paths, "/robots.txt");
+	if (!c.exact)
+		for (i = 0; i < c.paths.n; i++)
+			c.paths.v[i][urlpath_normalize(c.paths.v[i], strlen(c.paths.v[i]))] = '\0';
+	if (re) {
+		int err;
+		PCRE2_SIZE off;
+		c.re = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED, 0, &err, &off, NULL);
+		if (!c.re) {
+			PCRE2_UCHAR why[160];
+			pcre2_get_error_message(err, why, sizeof why);
+			return msg_usage(&st, "invalid regex '%s' at offset %zu: %s", re, (size_t)off,
+				(char *)why);
+		}
+		pcre2_jit_compile(c.re, PCRE2_JIT_COMPLETE);	/* the interpreter if JIT is unavailable */
+	}
+
+	table_init(&result);
+	if (merge) {
+		struct strs inputs = { 0 };
+		if (st.argc == 0)
+			push(&inputs, "-");
+		for (i = 0; i < (size_t)st.argc; i++)
+			push(&inputs, st.argv[i]);
+		if (c.view == V_HOSTS)
+			c.view = V_DETAILS;
+		status = merge_inputs(&inputs, &result);
+		strs_free(&inputs);
+	} else {
+		if (st.argc == 0)
+			add_job(&jl, "-", LLONG_MAX);
+		for (i = 0; i < (size_t)st.argc; i++) {
+			const char *a = st.argv[i];
+			struct stat s;
+
+			if (strcmp(a, "-") == 0)
+				add_job(&jl, a, LLONG_MAX);
+			else if (stat(a, &s) < 0) {
+				msg_warn("%s: %s", a, strerror(errno));
+				status = 1;
+			} else if (S_ISDIR(s.st_mode))
+				status |= walk(&c, &jl, a);
+			else
+				add_job(&jl, a, (long long)s.st_size);
+		}
+		run_jobs(&c, jl.v, jl.n, jobs, &result);
+		for (i = 0; i < jl.n; i++) {
+			struct job *j = &jl.v[i];
+			const char *name = strcmp(j->path, "-") == 0 ? "(standard input)" : j->path;
+
+			if (c.verbose && !(j->err && j->lines == 0 && j->bytes == 0))
+				msg_warn("%s: %llu bytes, %llu lines, %llu matches, %llu malformed, %.3f s",
+					name, j->bytes, j->lines, j->matches, j->malformed, j->secs);
+			if (j->err) {
+				msg_warn("%s: %s", name, j->err);
+				status = 1;
+			}
+			free(j->err);
+			free(j->path);
+		}
+		free(jl.v);
+	}
+	print(&c, &result);
+	table_free(&result);
+	pcre2_code_free(c.re);
+	strs_free(&c.paths);
+	strs_free(&c.methods);
+	strs_free(&c.include);
+	strs_free(&c.exclude);
+	return status;
 }
