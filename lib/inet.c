@@ -21,7 +21,8 @@ static int parse4(const char *s, size_t len, unsigned char *a)
 			v = v * 10 + (unsigned)(s[i] - '0');
 			i++, nd++;
 		}
-		if (nd == 0 || nd > 3 || v > 255)
+		/* inet_pton refuses leading zeros, which inet_aton would read as octal */
+		if (nd == 0 || nd > 3 || v > 255 || (nd > 1 && s[i - nd] == '0'))
 			return 0;
 		a[part] = (unsigned char)v;
 	}
