@@ -275,6 +275,8 @@ static void scan(struct worker *w, struct job *j)
 	while ((rc = in_getline(in, &l)) == 1) {
 		size_t klen, plen;
 
+		if (l.len == 0 || (l.len == 1 && l.p[0] == '\r'))
+			continue;	/* a blank line is no record */
 		if (clf_parse(l.p, l.len, &r) < 0 || !(klen = host_key(r.host.p, r.host.len, key))) {
 			j->malformed++;
 			continue;
