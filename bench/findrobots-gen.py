@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """findrobots-gen: realistic combined-format access log lines on stdout, seeded.
 
-usage: findrobots-gen.py SEED LINES [HOSTS]
+usage: findrobots-gen.py SEED LINES [HOSTS [HOSTSEED]]
 IPv4 and IPv6 clients (canonical text, so that the cookbook recipe and findrobots agree),
 a few host names, ~1% of requests for /robots.txt, user agents with spaces, referers, times
 that advance through a day. Clean: no hazard the recipe would trip on.
@@ -14,7 +14,7 @@ import time
 def main():
     seed, lines = int(sys.argv[1]), int(sys.argv[2])
     nhosts = int(sys.argv[3]) if len(sys.argv) > 3 else 3000
-    rnd = random.Random(seed)
+    rnd = random.Random(int(sys.argv[4]) if len(sys.argv) > 4 else seed)
     hosts = []
     for i in range(nhosts):
         r = rnd.random()
@@ -35,6 +35,7 @@ def main():
               "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:120.0) Gecko/20100101 Firefox/120.0",
               "curl/7.88.1", "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)",
               "python-requests/2.31.0"]
+    rnd = random.Random(seed)
     refs = ["-", "https://www.example.com/", "https://www.google.com/search?q=example", "-"]
     methods = ["GET"] * 18 + ["POST", "HEAD"]
     t = 1764000000 + seed * 86400
