@@ -63,6 +63,7 @@ struct strs {
 
 struct conf {
 	struct strs paths, methods, include, exclude;
+	size_t *pathlen;
 	int exact, recursive, verbose, view, format;
 	pcre2_code *re;
 };
@@ -239,7 +240,7 @@ static int path_matches(const struct conf *c, pcre2_match_data *md, const char *
 	size_t i;
 
 	for (i = 0; i < c->paths.n; i++)
-		if (strlen(c->paths.v[i]) == len && memcmp(c->paths.v[i], p, len) == 0)
+		if (c->pathlen[i] == len && memcmp(c->paths.v[i], p, len) == 0)
 			return 1;
 	return c->re && pcre2_match(c->re, (PCRE2_SPTR)p, len, 0, 0, md, NULL) >= 0;
 }
@@ -256,6 +257,53 @@ static int method_ok(const struct conf *c, const struct clf_span *m)
 	return 0;
 }
 
+/* Whether the request bytes T[0..N), from the target on and still escaped, can have PATH
+ * as their target once split (and normalized unless EXACT): 0 only when they cannot. A
+ * target starting with '/' normalizes to itself up to its first '%', '?' or '#'; a backslash
+ * or a quote may be an escape or the end, which only clf_parse can tell. */
+static int may_be(const char *t, size_t n, const char *path, size_t pl, int exact)
+{
+	size_t i;
+
+	if (n == 0 || (!exact && t[0] != '/'))
+		return 1;
+	for (i = 0; i < n && i < pl; i++) {
+		int ch = (unsigned char)t[i];
+		if (ch == '\\' || ch == '"' || (!exact && ch == '%'))
+			return 1;
+		if (ch != (unsigned char)path[i])
+			return 0;
+	}
+	if (i < pl)
+		return 1;	/* the line ends inside: clf_parse refuses it */
+	return i == n || strchr(exact ? " \t\\\"" : " \t\\\"?#%", t[i]) != NULL;
+}
+
+/* For most lines: 0 when the line surely does not match (it may still be malformed),
+ * 1 when it needs clf_parse. Without -E, and not when -v counts malformed lines. */
+static int candidate(const struct conf *c, const char *line, size_t len)
+{
+	const char *e = line + len, *p = clf_request_start(line, len), *m;
+	size_t i;
+
+	if (!p)
+		return 1;
+	for (m = p; p < e && *p != ' ' && *p != '\t'; p++)
+		if (*p == '"' || *p == '\\')
+			return 1;
+	if (c->methods.n) {
+		struct clf_span method = { m, (size_t)(p - m) };
+		if (!method_ok(c, &method))
+			return 0;
+	}
+	while (p < e && (*p == ' ' || *p == '\t'))
+		p++;
+	for (i = 0; i < c->paths.n; i++)
+		if (may_be(p, (size_t)(e - p), c->paths.v[i], c->pathlen[i], c->exact))
+			return 1;
+	return 0;
+}
+
 /* Read one log file into W's table, recording the outcome in J. */
 static void scan(struct worker *w, struct job *j)
 {
@@ -265,7 +313,7 @@ static void scan(struct worker *w, struct job *j)
 	struct clf_rec r;
 	struct in *in;
 	double t0 = now();
-	int rc;
+	int rc, quick = !c->verbose && !c->re;
 
 	in = in_open(j->path);
 	if (!in) {
@@ -277,6 +325,8 @@ static void scan(struct worker *w, struct job *j)
 
 		if (l.len == 0 || (l.len == 1 && l.p[0] == '\r'))
 			continue;	/* a blank line is no record */
+		if (quick && !candidate(c, l.p, l.len))
+			continue;
 		if (clf_parse(l.p, l.len, &r) < 0 || !(klen = host_key(r.host.p, r.host.len, key))) {
 			j->malformed++;
 			continue;
@@ -656,6 +706,9 @@ int findrobots_main(int argc, char **argv)
 	if (!c.exact)
 		for (i = 0; i < c.paths.n; i++)
 			c.paths.v[i][urlpath_normalize(c.paths.v[i], strlen(c.paths.v[i]))] = '\0';
+	c.pathlen = xmalloc((c.paths.n + 1) * sizeof *c.pathlen);
+	for (i = 0; i < c.paths.n; i++)
+		c.pathlen[i] = strlen(c.paths.v[i]);
 	if (re) {
 		int err;
 		PCRE2_SIZE off;
@@ -718,6 +771,7 @@ int findrobots_main(int argc, char **argv)
 	table_free(&result);
 	pcre2_code_free(c.re);
 	strs_free(&c.paths);
+	free(c.pathlen);
 	strs_free(&c.methods);
 	strs_free(&c.include);
 	strs_free(&c.exclude);

@@ -28,11 +28,21 @@ static int hexval(int c)
 }
 
 /* RFC 9110 tchar */
-static int tchar(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		(c && strchr("!#$%&'*+-.^_`|~", c));
-}
+static const unsigned char tchars[256] = {
+	['!'] = 1, ['#'] = 1, ['$'] = 1, ['%'] = 1, ['&'] = 1, ['\''] = 1, ['*'] = 1, ['+'] = 1,
+	['-'] = 1, ['.'] = 1, ['^'] = 1, ['_'] = 1, ['`'] = 1, ['|'] = 1, ['~'] = 1,
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+	['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+	['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+	['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+	['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+	['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+};
+#define tchar(c) tchars[(unsigned char)(c)]
 
 /* Days from 1970-01-01 to Y-M-D (proleptic Gregorian), after Howard Hinnant's algorithm. */
 static long long days_from_civil(long long y, unsigned m, unsigned d)
@@ -181,7 +191,7 @@ static struct clf_span span(const char *p, const char *e)
 	return s;
 }
 
-static int split_request(struct clf_rec *r)
+int clf_split_request(struct clf_rec *r)
 {
 	const char *p = r->request.p, *e = p + r->request.len, *m, *t, *te;
 	struct clf_span none = { p, 0 };
@@ -269,7 +279,7 @@ int clf_parse(char *line, size_t len, struct clf_rec *r)
 		return bad(r, "no quoted request");
 	if (quoted(&p, e, &r->request, 1) < 0)
 		return bad(r, "unterminated request");
-	if (split_request(r) < 0)
+	if (clf_split_request(r) < 0)
 		return -1;
 
 	while (p < e && isspc((unsigned char)*p))
@@ -305,4 +315,18 @@ int clf_parse(char *line, size_t len, struct clf_rec *r)
 			quoted(&p, e, &r->agent, 0);
 	}
 	return 0;
+}
+
+const char *clf_request_start(const char *line, size_t len)
+{
+	const char *q, *b;
+
+	/* The first quote opens the request when the first '[' before it starts a word (so it is
+	 * the time clf_parse takes) and "] " comes right before the quote: were the first ']'
+	 * after that '[' any earlier, clf_parse would find no quote after it and refuse the line. */
+	if (!(q = memchr(line, '"', len)) || q - line < 30 || q[-1] != ' ' || q[-2] != ']')
+		return NULL;
+	if (!(b = memchr(line, '[', (size_t)(q - line))) || (b > line && !isspc((unsigned char)b[-1])))
+		return NULL;
+	return q + 1;
 }

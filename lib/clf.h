@@ -32,6 +32,13 @@ struct clf_rec {
  * line is not an access log record (garbage, a cut line, an invalid request line such as a
  * TLS handshake). The request is unescaped in place, so LINE must be writable. */
 int clf_parse(char *line, size_t len, struct clf_rec *r);
+/* Split R->request into R->method, target and protocol as clf_parse does: 0, or -1 with
+ * R->why set for an invalid request line. */
+int clf_split_request(struct clf_rec *r);
+/* A quick look for the request of a common line, for callers that skip most lines: where
+ * its bytes start (after the opening quote) when clf_parse, if it accepts LINE, takes the
+ * request from there; NULL when only clf_parse can tell. Nothing else is checked. */
+const char *clf_request_start(const char *line, size_t len);
 /* Parse "dd/Mon/yyyy:HH:MM:SS +zzzz" into seconds since the epoch: 0, or -1. */
 int clf_time(const char *s, size_t len, long long *when);
 /* Write seconds since the epoch as ISO 8601 UTC "yyyy-mm-ddTHH:MM:SSZ" into OUT (at least
