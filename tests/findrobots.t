@@ -262,3 +262,24 @@ $ findrobots --help | sed -n '1p;/--merge/p'
 $ findrobots "$TESTS/../examples/findrobots-hazards.log" > /dev/full
 2> findrobots: write error: No space left on device
 ? 2
+
+=== the quick look at each line never loses a match: -v (which parses every line) agrees
+< a b] "c [01/Jan/2026:00:00:00 +0000] "GET /robots.txt HTTP/1.1" 200 1
+< 1.1.1.1 - - [01/Jan/2026:00:00:00 +0000] "GET /robots.txt\" x HTTP/1.1" 200 1
+< 1.1.1.2 - - [01/Jan/2026:00:00:00 +0000] "\x47ET /robots.txt HTTP/1.1" 200 1
+< 1.1.1.3 - - [01/Jan/2026:00:00:00 +0000] "GET /robots.txt\x3fa=1 HTTP/1.1" 200 1
+< 1.1.1.4 - - [01/Jan/2026:00:00:00 +0000] "GET /robots.tx\x74 HTTP/1.1" 200 1
+< 1.1.1.5 - - [01/Jan/2026:00:00:00 +0000] "GET  /robots.txt  HTTP/1.1" 200 1
+< 1.1.1.6 - - [01/Jan/2026:00:00:00 +0000] "GET	/robots.txt" 200 1
+< 1.1.1.7 - - [01/Jan/2026:00:00:00 +0000]  "GET /robots.txt HTTP/1.1" 200 1
+< 1.1.1.8 - - [01/Jan/2026:00:00:00 +0000] "GET /robots.txt HTTP/1.1" 200 1 "-" "-"
+< 1.1.1.9 - - [01/Jan/2026:00:00:00 +0000] "GET /robots.txtx HTTP/1.1" 200 1
+$ cat > in.log; findrobots --method=GET in.log > quick; findrobots -v --method=GET in.log 2>/dev/null > full; cmp quick full && cat quick
+> 1.1.1.2
+> 1.1.1.3
+> 1.1.1.4
+> 1.1.1.5
+> 1.1.1.6
+> 1.1.1.7
+> 1.1.1.8
+> a
