@@ -12,7 +12,11 @@ here=$(cd "$(dirname "$0")" && pwd)
 reps=${REPS:-5} lines=${LINES:-310000}
 work=$(mktemp -d "${TMPDIR:-/tmp}/findrobots-bench.XXXXXX")
 [ "${KEEP:-0}" = 1 ] || trap 'rm -rf "$work"' EXIT
-mkdir "$work/logs"
+mkdir "$work/logs" "$work/zlib" "$work/isal"
+# Called through a link named findrobots, so that any file name of the binary works.
+ln -s "$bin" "$work/zlib/findrobots"
+[ -z "$isal" ] || ln -s "$isal" "$work/isal/findrobots"
+bin=$work/zlib/findrobots isal=${isal:+$work/isal/findrobots}
 
 echo "generating 8 x $lines lines into $work/logs ..." >&2
 for f in 1 2 3 4 5 6 7 8; do
@@ -25,11 +29,11 @@ cc -O2 -o "$work/inflate" "$here/findrobots-inflate.c" -lz -lpthread
 names=() cmds=()
 add() { names+=("$1"); cmds+=("$2"); }
 L="$work/logs"
-add "findrobots -j1" "'$bin' findrobots -j1 --match=exact '$L' >/dev/null"
-add "findrobots -j2" "'$bin' findrobots -j2 --match=exact '$L' >/dev/null"
+add "findrobots -j1" "'$bin' -j1 --match=exact '$L' >/dev/null"
+add "findrobots -j2" "'$bin' -j2 --match=exact '$L' >/dev/null"
 if [ -n "$isal" ]; then
-	add "findrobots -j1 (ISA-L)" "'$isal' findrobots -j1 --match=exact '$L' >/dev/null"
-	add "findrobots -j2 (ISA-L)" "'$isal' findrobots -j2 --match=exact '$L' >/dev/null"
+	add "findrobots -j1 (ISA-L)" "'$isal' -j1 --match=exact '$L' >/dev/null"
+	add "findrobots -j2 (ISA-L)" "'$isal' -j2 --match=exact '$L' >/dev/null"
 fi
 add "python recipe" "python3 '$here/findrobots-recipe.py' '$L' >/dev/null"
 add "zcat|awk|sort -u" "zcat '$L'/*.gz | awk '\$7 == \"/robots.txt\" { print \$1 }' | sort -u >/dev/null"
@@ -38,7 +42,7 @@ add "zlib inflate -j1" "'$work/inflate' -j 1 '$L'/*.gz >/dev/null"
 add "zlib inflate -j2" "'$work/inflate' -j 2 '$L'/*.gz >/dev/null"
 
 # The answers agree before anything is timed.
-"$bin" findrobots --match=exact "$L" | LC_ALL=C sort >"$work/ours"
+"$bin" --match=exact "$L" | LC_ALL=C sort >"$work/ours"
 python3 "$here/findrobots-recipe.py" "$L" | LC_ALL=C sort >"$work/recipe"
 zcat "$L"/*.gz | awk '$7 == "/robots.txt" { print $1 }' | LC_ALL=C sort -u >"$work/awk"
 cmp -s "$work/ours" "$work/recipe" && cmp -s "$work/ours" "$work/awk" ||

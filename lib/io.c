@@ -229,6 +229,8 @@ struct isal_gz {
 	unsigned char b[10];
 };
 
+static const unsigned char isal_zeros[32768];
+
 static int isal_begin(struct in *in)
 {
 	struct isal_gz *g = in->u.isal;
@@ -240,6 +242,11 @@ static int isal_begin(struct in *in)
 	}
 	isal_inflate_init(&g->st);
 	g->st.crc_flag = ISAL_DEFLATE;
+	/* ISA-L does not check a distance against the bytes decoded so far and would copy from
+	 * before the output: a history of zeros keeps a corrupt member's output deterministic
+	 * (its CRC then fails) instead of depending on what the buffer held. */
+	if (isal_inflate_set_dict(&g->st, (uint8_t *)isal_zeros, sizeof isal_zeros) != COMP_OK)
+		return -1;
 	g->phase = GZ_FIXED;
 	g->flags = 0;
 	g->pos = g->xlen = 0;
