@@ -506,7 +506,7 @@ static int merge_line(struct table *t, char *s, size_t len)
 		fl[i] = (size_t)((tab ? tab : e) - p);
 		p = tab ? tab + 1 : e;
 	}
-	if (!(klen = host_key(f[0], fl[0], key)) || fl[0] != strspn(f[0], "0123456789abcdefABCDEF.:-_ghijklmnopqrstuvwxyzGHIJKLMNOPQRSTUVWXYZ"))
+	if (!(klen = host_key(f[0], fl[0], key)))
 		return -1;
 	if (fl[1] == 0 || fl[1] > 19 || strspn(f[1], "0123456789") < fl[1])
 		return -1;
