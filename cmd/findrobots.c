@@ -624,6 +624,9 @@ static void split_list(struct strs *s, const char *list)
 	}
 }
 
+/* A usage error: the message, then the common way out that frees what was parsed. */
+#define USAGE(...) do { status = msg_usage(&st, __VA_ARGS__); goto out; } while (0)
+
 int findrobots_main(int argc, char **argv)
 {
 	struct conf c = { 0 };
@@ -661,7 +664,7 @@ int findrobots_main(int argc, char **argv)
 			else if (strcmp(st.arg, "json") == 0)
 				c.format = F_JSON;
 			else
-				return msg_usage(&st, "unknown format '%s' (text, csv or json)", st.arg);
+				USAGE("unknown format '%s' (text, csv or json)", st.arg);
 			break;
 		case O_INCLUDE:
 			push(&c.include, st.arg);
@@ -670,7 +673,7 @@ int findrobots_main(int argc, char **argv)
 			errno = 0;
 			jobs = strtol(st.arg, &end, 10);
 			if (errno || end == st.arg || *end || jobs < 1 || jobs > 1024)
-				return msg_usage(&st, "invalid number of jobs '%s' (1 to 1024)", st.arg);
+				USAGE("invalid number of jobs '%s' (1 to 1024)", st.arg);
 			break;
 		case O_MATCH:
 			if (strcmp(st.arg, "exact") == 0)
@@ -678,7 +681,7 @@ int findrobots_main(int argc, char **argv)
 			else if (strcmp(st.arg, "normalized") == 0)
 				c.exact = 0;
 			else
-				return msg_usage(&st, "unknown match '%s' (exact or normalized)", st.arg);
+				USAGE("unknown match '%s' (exact or normalized)", st.arg);
 			break;
 		case O_MERGE:
 			merge = 1;
@@ -696,7 +699,8 @@ int findrobots_main(int argc, char **argv)
 			c.verbose = 1;
 			break;
 		default:
-			return msg_option(&st, ch);
+			status = msg_option(&st, ch);
+			goto out;
 		}
 	}
 	if (jobs < 1)
@@ -716,8 +720,7 @@ int findrobots_main(int argc, char **argv)
 		if (!c.re) {
 			PCRE2_UCHAR why[160];
 			pcre2_get_error_message(err, why, sizeof why);
-			return msg_usage(&st, "invalid regex '%s' at offset %zu: %s", re, (size_t)off,
-				(char *)why);
+			USAGE("invalid regex '%s' at offset %zu: %s", re, (size_t)off, (char *)why);
 		}
 		pcre2_jit_compile(c.re, PCRE2_JIT_COMPLETE);	/* the interpreter if JIT is unavailable */
 	}
@@ -769,6 +772,7 @@ int findrobots_main(int argc, char **argv)
 	}
 	print(&c, &result);
 	table_free(&result);
+out:
 	pcre2_code_free(c.re);
 	strs_free(&c.paths);
 	free(c.pathlen);

@@ -12,7 +12,7 @@ static char dir[] = "/tmp/test_inflate.XXXXXX";
 
 struct result {
 	char *p;
-	size_t len;
+	size_t len, cap;
 	unsigned long long lines, offset;
 	int end;
 	char err[256];
@@ -32,7 +32,10 @@ static void readall(const char *file, const char *inflater, struct result *r)
 		return;
 	CHECK_INT(in_format(in), IN_GZIP);
 	while ((rc = in_getline(in, &l)) == 1) {
-		r->p = realloc(r->p, r->len + l.len + 1);
+		if (r->len + l.len + 1 > r->cap) {
+			r->cap = (r->len + l.len + 1) * 2;
+			r->p = realloc(r->p, r->cap);
+		}
 		memcpy(r->p + r->len, l.p, l.len);
 		r->len += l.len;
 		if (l.eol)
