@@ -552,13 +552,12 @@ static int merge_inputs(struct strs *inputs, struct table *t)
 	return status;
 }
 
-static const struct table *sort_tab;
-
-static int cmp_key(const void *a, const void *b)
+static int cmp_key(const void *a, const void *b, void *tab)
 {
+	const struct table *t = tab;
 	size_t la, lb;
-	const char *ka = hash_key(sort_tab->h, *(const size_t *)a, &la);
-	const char *kb = hash_key(sort_tab->h, *(const size_t *)b, &lb);
+	const char *ka = hash_key(t->h, *(const size_t *)a, &la);
+	const char *kb = hash_key(t->h, *(const size_t *)b, &lb);
 	int r = memcmp(ka, kb, la < lb ? la : lb);
 
 	return r ? r : (la > lb) - (la < lb);
@@ -572,9 +571,7 @@ static void print(const struct conf *c, const struct table *t)
 
 	for (i = 0; i < n; i++)
 		ix[i] = i;
-	sort_tab = t;
-	qsort(ix, n, sizeof *ix, cmp_key);
-	sort_tab = NULL;
+	qsort_r(ix, n, sizeof *ix, cmp_key, (void *)t);
 	if (c->format == F_CSV)
 		out_puts(o, c->view == V_HOSTS ? "host\n" : c->view == V_COUNT ? "host,count\n" :
 			"host,count,first_seen,last_seen\n");
