@@ -240,11 +240,13 @@ static int isal_begin(struct in *in)
 			return -1;
 		in->live = 1;
 	}
+	/* ISA-L checks neither a distance against the bytes decoded so far nor the invalid
+	 * distance codes 30 and 31, and copies from before the output or from its own buffers:
+	 * a cleared state and a history of zeros keep a corrupt member's output the same on
+	 * every run (its CRC then fails) instead of depending on what memory held. */
+	memset(g, 0, sizeof *g);
 	isal_inflate_init(&g->st);
 	g->st.crc_flag = ISAL_DEFLATE;
-	/* ISA-L does not check a distance against the bytes decoded so far and would copy from
-	 * before the output: a history of zeros keeps a corrupt member's output deterministic
-	 * (its CRC then fails) instead of depending on what the buffer held. */
 	if (isal_inflate_set_dict(&g->st, (uint8_t *)isal_zeros, sizeof isal_zeros) != COMP_OK)
 		return -1;
 	g->phase = GZ_FIXED;
