@@ -580,8 +580,10 @@ static void print(const struct conf *c, const struct table *t)
 		size_t klen, hl;
 		const char *key = hash_key(t->h, ix[i], &klen), *host = key_text(key, klen, buf, &hl);
 
-		clf_iso8601(e->first, t1);
-		clf_iso8601(e->last, t2);
+		if (c->view == V_DETAILS) {
+			clf_iso8601(e->first, t1);
+			clf_iso8601(e->last, t2);
+		}
 		if (c->format == F_JSON) {
 			out_printf(o, "{\"host\":\"%.*s\"", (int)hl, host);
 			if (c->view != V_HOSTS)
