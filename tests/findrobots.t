@@ -283,3 +283,9 @@ $ cat > in.log; findrobots --method=GET in.log > quick; findrobots -v --method=G
 > 1.1.1.7
 > 1.1.1.8
 > a
+
+=== gzip members that end mid-line (as split buffers write them): the same as one member
+$ H="$TESTS/../examples/findrobots-hazards.log"
+$ split -b 500 --filter='gzip -c' "$H" > members.gz && gzip -c "$H" > one.gz
+$ findrobots --details members.gz > a; findrobots --details one.gz > b; cmp a b && wc -l < a
+> 16
