@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 #include "clf.h"
-#include "hash.h"
+#include "hostset.h"
 #include "inet.h"
 #include "io.h"
 #include "msg.h"
@@ -52,9 +52,6 @@ static const struct optspec spec = {
 
 enum { F_TEXT, F_CSV, F_JSON };
 enum { V_HOSTS, V_COUNT, V_DETAILS };
-/* Host keys: a tag that orders the kinds, then the address bytes or the name. */
-enum { K_V4 = 1, K_V6 = 2, K_NAME = 3 };
-#define KEY_MAX 256
 
 struct strs {
 	char **v;
@@ -77,17 +74,6 @@ struct job {
 	char *err;		/* the message when the file failed, malloc'd */
 };
 
-struct stat_ent {
-	uint64_t count;
-	long long first, last;
-};
-
-struct table {
-	struct hash *h;
-	struct stat_ent *ent;
-	size_t cap;
-};
-
 struct pool {
 	const struct conf *conf;
 	struct job *jobs;
@@ -98,7 +84,7 @@ struct pool {
 struct worker {
 	pthread_t tid;
 	struct pool *pool;
-	struct table tab;
+	struct hostset *hosts;
 	pcre2_match_data *md;
 };
 
@@ -108,6 +94,22 @@ static void push(struct strs *s, const char *v)
 	s->v[s->n++] = xstrdup(v);
 }
 
+static struct hostset *xhostset(void)
+{
+	struct hostset *h = hostset_new();
+
+	if (!h)
+		msg_nomem();
+	return h;
+}
+
+static void add_host(struct hostset *h, const unsigned char *key, size_t klen, uint64_t count,
+	long long first, long long last)
+{
+	if (hostset_add(h, key, klen, count, first, last) < 0)
+		msg_nomem();
+}
+
 static void strs_free(struct strs *s)
 {
 	size_t i;
@@ -115,97 +117,6 @@ static void strs_free(struct strs *s)
 	for (i = 0; i < s->n; i++)
 		free(s->v[i]);
 	free(s->v);
-}
-
-static void table_init(struct table *t)
-{
-	if (!(t->h = hash_new(1024)))
-		msg_nomem();
-	t->ent = NULL;
-	t->cap = 0;
-}
-
-static void table_free(struct table *t)
-{
-	hash_free(t->h);
-	free(t->ent);
-}
-
-static void table_add(struct table *t, const unsigned char *key, size_t len, uint64_t count,
-	long long first, long long last)
-{
-	int added;
-	long i = hash_add(t->h, key, len, &added);
-	struct stat_ent *e;
-
-	if (i < 0)
-		msg_nomem();
-	if ((size_t)i >= t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 1024;
-		t->ent = xrealloc(t->ent, t->cap * sizeof *t->ent);
-	}
-	e = &t->ent[i];
-	if (added) {
-		e->count = count;
-		e->first = first;
-		e->last = last;
-		return;
-	}
-	e->count += count;
-	if (first < e->first)
-		e->first = first;
-	if (last > e->last)
-		e->last = last;
-}
-
-static void table_merge(struct table *into, const struct table *from)
-{
-	size_t i, n = hash_count(from->h), len;
-
-	for (i = 0; i < n; i++) {
-		const char *k = hash_key(from->h, i, &len);
-		table_add(into, (const unsigned char *)k, len, from->ent[i].count,
-			from->ent[i].first, from->ent[i].last);
-	}
-}
-
-static int namechar(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		c == '-' || c == '.' || c == '_';
-}
-
-/* The sort key of the host S[0..LEN) in KEY: its length, or 0 when S is not a host. */
-static size_t host_key(const char *s, size_t len, unsigned char *key)
-{
-	size_t i;
-	int fam;
-
-	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-		len--;
-	if (len == 0 || len >= KEY_MAX)
-		return 0;
-	if ((fam = inet_parse(s, len, key + 1)) != 0) {
-		key[0] = fam == 4 ? K_V4 : K_V6;
-		return fam == 4 ? 5 : 17;
-	}
-	for (i = 0; i < len; i++)
-		if (!namechar((unsigned char)s[i]))
-			return 0;
-	key[0] = K_NAME;
-	memcpy(key + 1, s, len);
-	return len + 1;
-}
-
-/* The host's text for output into BUF (INET_TEXT_MAX or more bytes, or the key itself). */
-static const char *key_text(const char *key, size_t len, char *buf, size_t *outlen)
-{
-	if (key[0] == K_NAME) {
-		*outlen = len - 1;
-		return key + 1;
-	}
-	*outlen = inet_format(key[0] == K_V4 ? 4 : 6, (const unsigned char *)key + 1, buf);
-	return buf;
 }
 
 /* Glob matching for --include/--exclude: to be switched to lib/glob (the fnmatch applet's
@@ -304,11 +215,11 @@ static int candidate(const struct conf *c, const char *line, size_t len)
 	return 0;
 }
 
-/* Read one log file into W's table, recording the outcome in J. */
+/* Read one log file into W's host set, recording the outcome in J. */
 static void scan(struct worker *w, struct job *j)
 {
 	const struct conf *c = w->pool->conf;
-	unsigned char key[KEY_MAX];
+	unsigned char key[HOSTSET_KEY_MAX];
 	struct in_line l;
 	struct clf_rec r;
 	struct in *in;
@@ -327,7 +238,7 @@ static void scan(struct worker *w, struct job *j)
 			continue;	/* a blank line is no record */
 		if (quick && !candidate(c, l.p, l.len))
 			continue;
-		if (clf_parse(l.p, l.len, &r) < 0 || !(klen = host_key(r.host.p, r.host.len, key))) {
+		if (clf_parse(l.p, l.len, &r) < 0 || !(klen = hostset_key(r.host.p, r.host.len, key))) {
 			j->malformed++;
 			continue;
 		}
@@ -337,7 +248,7 @@ static void scan(struct worker *w, struct job *j)
 		if (!path_matches(c, w->md, r.target.p, plen))
 			continue;
 		j->matches++;
-		table_add(&w->tab, key, klen, 1, r.when, r.when);
+		add_host(w->hosts, key, klen, 1, r.when, r.when);
 	}
 	j->lines = in_lineno(in);
 	j->bytes = in_offset(in);
@@ -440,7 +351,7 @@ static int cmp_size(const void *a, const void *b)
 }
 
 /* Scan every job with up to NT threads, largest first, into RESULT. */
-static void run_jobs(const struct conf *c, struct job *jobs, size_t n, long nt, struct table *result)
+static void run_jobs(const struct conf *c, struct job *jobs, size_t n, long nt, struct hostset *result)
 {
 	struct job *sorted = xmalloc((n ? n : 1) * sizeof *sorted), **order;
 	struct worker *w;
@@ -464,7 +375,7 @@ static void run_jobs(const struct conf *c, struct job *jobs, size_t n, long nt, 
 	w = xcalloc((size_t)nt, sizeof *w);
 	for (t = 0; t < nt; t++) {
 		w[t].pool = &pool;
-		table_init(&w[t].tab);
+		w[t].hosts = xhostset();
 		if (c->re && !(w[t].md = pcre2_match_data_create_from_pattern(c->re, NULL)))
 			msg_nomem();
 		if (t > 0 && pthread_create(&w[t].tid, NULL, work, &w[t]) != 0)
@@ -474,8 +385,9 @@ static void run_jobs(const struct conf *c, struct job *jobs, size_t n, long nt, 
 	for (t = 1; t < nt; t++)
 		pthread_join(w[t].tid, NULL);
 	for (t = 0; t < nt; t++) {
-		table_merge(result, &w[t].tab);
-		table_free(&w[t].tab);
+		if (hostset_merge(result, w[t].hosts) < 0)
+			msg_nomem();
+		hostset_free(w[t].hosts);
 		pcre2_match_data_free(w[t].md);
 	}
 	for (i = 0; i < n; i++)
@@ -487,11 +399,11 @@ static void run_jobs(const struct conf *c, struct job *jobs, size_t n, long nt, 
 }
 
 /* One "host count first last" line of a --details output into T: 0, or -1. */
-static int merge_line(struct table *t, char *s, size_t len)
+static int merge_line(struct hostset *t, char *s, size_t len)
 {
 	char *f[4], *e = s + len, *p = s, *end;
 	size_t fl[4], klen;
-	unsigned char key[KEY_MAX];
+	unsigned char key[HOSTSET_KEY_MAX];
 	unsigned long long count;
 	long long first, last;
 	int i;
@@ -506,7 +418,7 @@ static int merge_line(struct table *t, char *s, size_t len)
 		fl[i] = (size_t)((tab ? tab : e) - p);
 		p = tab ? tab + 1 : e;
 	}
-	if (!(klen = host_key(f[0], fl[0], key)))
+	if (!(klen = hostset_key(f[0], fl[0], key)))
 		return -1;
 	if (fl[1] == 0 || fl[1] > 19 || strspn(f[1], "0123456789") < fl[1])
 		return -1;
@@ -517,11 +429,11 @@ static int merge_line(struct table *t, char *s, size_t len)
 	if (clf_parse_iso8601(f[2], fl[2], &first) < 0 || clf_parse_iso8601(f[3], fl[3], &last) < 0 ||
 			first > last)
 		return -1;
-	table_add(t, key, klen, count, first, last);
+	add_host(t, key, klen, count, first, last);
 	return 0;
 }
 
-static int merge_inputs(struct strs *inputs, struct table *t)
+static int merge_inputs(struct strs *inputs, struct hostset *t)
 {
 	struct in_line l;
 	size_t i;
@@ -552,33 +464,21 @@ static int merge_inputs(struct strs *inputs, struct table *t)
 	return status;
 }
 
-static int cmp_key(const void *a, const void *b, void *tab)
+static void print(const struct conf *c, const struct hostset *t)
 {
-	const struct table *t = tab;
-	size_t la, lb;
-	const char *ka = hash_key(t->h, *(const size_t *)a, &la);
-	const char *kb = hash_key(t->h, *(const size_t *)b, &lb);
-	int r = memcmp(ka, kb, la < lb ? la : lb);
-
-	return r ? r : (la > lb) - (la < lb);
-}
-
-static void print(const struct conf *c, const struct table *t)
-{
-	size_t n = hash_count(t->h), i, *ix = xmalloc((n ? n : 1) * sizeof *ix);
+	size_t n = hostset_count(t), i, *ix = hostset_sorted(t);
 	struct out *o = out_stdout;
 	char buf[INET_TEXT_MAX], t1[32], t2[32];
 
-	for (i = 0; i < n; i++)
-		ix[i] = i;
-	qsort_r(ix, n, sizeof *ix, cmp_key, (void *)t);
+	if (!ix)
+		msg_nomem();
 	if (c->format == F_CSV)
 		out_puts(o, c->view == V_HOSTS ? "host\n" : c->view == V_COUNT ? "host,count\n" :
 			"host,count,first_seen,last_seen\n");
 	for (i = 0; i < n; i++) {
-		const struct stat_ent *e = &t->ent[ix[i]];
-		size_t klen, hl;
-		const char *key = hash_key(t->h, ix[i], &klen), *host = key_text(key, klen, buf, &hl);
+		const struct hostset_ent *e = hostset_ent(t, ix[i]);
+		size_t hl;
+		const char *host = hostset_host(t, ix[i], buf, &hl);
 
 		if (c->view == V_DETAILS) {
 			clf_iso8601(e->first, t1);
@@ -631,7 +531,7 @@ int findrobots_main(int argc, char **argv)
 	struct conf c = { 0 };
 	struct optstate st;
 	struct joblist jl = { 0 };
-	struct table result;
+	struct hostset *result = NULL;
 	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
 	int ch, merge = 0, status = 0;
 	size_t i;
@@ -724,7 +624,7 @@ int findrobots_main(int argc, char **argv)
 		pcre2_jit_compile(c.re, PCRE2_JIT_COMPLETE);	/* the interpreter if JIT is unavailable */
 	}
 
-	table_init(&result);
+	result = xhostset();
 	if (merge) {
 		struct strs inputs = { 0 };
 		if (st.argc == 0)
@@ -733,7 +633,7 @@ int findrobots_main(int argc, char **argv)
 			push(&inputs, st.argv[i]);
 		if (c.view == V_HOSTS)
 			c.view = V_DETAILS;
-		status = merge_inputs(&inputs, &result);
+		status = merge_inputs(&inputs, result);
 		strs_free(&inputs);
 	} else {
 		if (st.argc == 0)
@@ -752,7 +652,7 @@ int findrobots_main(int argc, char **argv)
 			else
 				add_job(&jl, a, (long long)s.st_size);
 		}
-		run_jobs(&c, jl.v, jl.n, jobs, &result);
+		run_jobs(&c, jl.v, jl.n, jobs, result);
 		for (i = 0; i < jl.n; i++) {
 			struct job *j = &jl.v[i];
 			const char *name = strcmp(j->path, "-") == 0 ? "(standard input)" : j->path;
@@ -769,9 +669,9 @@ int findrobots_main(int argc, char **argv)
 		}
 		free(jl.v);
 	}
-	print(&c, &result);
-	table_free(&result);
+	print(&c, result);
 out:
+	hostset_free(result);
 	pcre2_code_free(c.re);
 	strs_free(&c.paths);
 	free(c.pathlen);

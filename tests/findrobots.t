@@ -289,3 +289,11 @@ $ H="$TESTS/../examples/findrobots-hazards.log"
 $ split -b 500 --filter='gzip -c' "$H" > members.gz && gzip -c "$H" > one.gz
 $ findrobots --details members.gz > a; findrobots --details one.gz > b; cmp a b && wc -l < a
 > 16
+
+=== a host of "-" (an empty X-Forwarded-For) is no host: the line is malformed
+< - - - [01/Jan/2026:00:00:00 +0000] "GET /robots.txt HTTP/1.1" 200 1
+< -, 10.0.0.1 - - [01/Jan/2026:00:00:00 +0000] "GET /robots.txt HTTP/1.1" 200 1
+< 10.0.0.2 - - [01/Jan/2026:00:00:00 +0000] "GET /robots.txt HTTP/1.1" 200 1
+$ findrobots -v 2>&1 | sed 's/[0-9.]* s$/T s/'
+> findrobots: (standard input): 221 bytes, 3 lines, 1 matches, 2 malformed, T s
+> 10.0.0.2
