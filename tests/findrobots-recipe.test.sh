@@ -46,6 +46,22 @@ for round in 1 2 3; do
 		LC_ALL=C sort -u >"$work/awk"
 	"$bin" findrobots -j1 "$d" | LC_ALL=C sort >"$work/ours"
 	check "round $round: normalized takes the query form too" "$work/awk" "$work/ours"
+	# The quick look at each line (used unless -v) against the full parse of every line
+	# (-v), on the logs with hazards mixed into one line in ten.
+	zcat "$d"/*.log.gz | awk -v seed=$round 'BEGIN { srand(seed) }
+		{ r = rand(); k = int(rand() * 8) }
+		r < 0.1 && k == 0 { sub(/"GET /, "\"\\x47ET ") }
+		r < 0.1 && k == 1 { sub(/ HTTP\/1\.1"/, "\"") }
+		r < 0.1 && k == 2 { sub(/\/robots\.txt/, "/robots%2Etxt") }
+		r < 0.1 && k == 3 { sub(/\/robots\.txt/, "http://h/robots.txt#x") }
+		r < 0.1 && k == 4 { sub(/ - - \[/, ", 10.0.0.1 - - [") }
+		r < 0.1 && k == 5 { sub(/"GET /, "\"GET  ") }
+		r < 0.1 && k == 6 { sub(/\.txt/, "\\x2etxt") }
+		r < 0.1 && k == 7 { $0 = $0 "\r" }
+		{ print }' >"$work/mixed.log"
+	"$bin" findrobots -c --method=GET "$work/mixed.log" >"$work/quick"
+	"$bin" findrobots -v -c --method=GET "$work/mixed.log" 2>/dev/null >"$work/full"
+	check "round $round: the quick look finds what the full parse finds" "$work/full" "$work/quick"
 done
 echo "script $name: $pass passed, $fail failed"
 [ $fail = 0 ]
