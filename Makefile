@@ -15,6 +15,13 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-r
 DEPS = libpcre2-8:libpcre2-dev libutf8proc:libutf8proc-dev zlib:zlib1g-dev
 DEP_CFLAGS := $(shell pkg-config --cflags $(foreach d,$(DEPS),$(firstword $(subst :, ,$(d)))) 2>/dev/null)
 DEP_LIBS := $(shell pkg-config --libs $(foreach d,$(DEPS),$(firstword $(subst :, ,$(d)))) 2>/dev/null) -lbz2
+# ISA-L's inflate for gzip when libisal is installed (Debian libisal-dev), zlib's otherwise;
+# COOKBOX_INFLATE=zlib in the environment picks zlib's at run time (make check runs both).
+HAVE_ISAL := $(shell pkg-config --exists libisal 2>/dev/null && echo 1)
+ifeq ($(HAVE_ISAL),1)
+DEP_CFLAGS += -DHAVE_ISAL $(shell pkg-config --cflags libisal)
+DEP_LIBS += $(shell pkg-config --libs libisal)
+endif
 
 LIB_SRC = $(sort $(wildcard lib/*.c))
 CMD_SRC = $(sort $(wildcard cmd/*.c))

@@ -4,7 +4,6 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <dirent.h>
 #include <errno.h>
-#include <fnmatch.h>
 #include <pcre2.h>
 #include <pthread.h>
 #include <limits.h>
@@ -17,6 +16,7 @@
 #include <unistd.h>
 
 #include "clf.h"
+#include "globset.h"
 #include "hostset.h"
 #include "inet.h"
 #include "io.h"
@@ -60,6 +60,7 @@ struct strs {
 
 struct conf {
 	struct strs paths, methods, include, exclude;
+	struct globset *inc, *exc;	/* the same matcher as fnmatch(1), default flags */
 	size_t *pathlen;
 	int exact, recursive, verbose, view, format;
 	pcre2_code *re;
@@ -119,23 +120,32 @@ static void strs_free(struct strs *s)
 	free(s->v);
 }
 
-/* Glob matching for --include/--exclude: to be switched to lib/glob (the fnmatch applet's
- * matcher) when it lands, so that both applets take the same globs. */
-static int glob_match(const char *glob, const char *name)
+static struct globset *globs(const struct strs *s, const char *dflt)
 {
-	return fnmatch(glob, name, 0) == 0;
+	struct globset *g = globset_new(0);
+	size_t i;
+
+	if (!g)
+		msg_nomem();
+	if (s->n == 0 && dflt && globset_add(g, dflt, strlen(dflt)) < 0)
+		msg_nomem();
+	for (i = 0; i < s->n; i++)
+		if (globset_add(g, s->v[i], strlen(s->v[i])) < 0)
+			msg_die(CB_ERR, "invalid pattern '%s': %s", s->v[i],
+				errno == EINVAL ? "nested too deeply" : strerror(errno));
+	return g;
 }
 
 static int wanted_name(const struct conf *c, const char *name)
 {
-	size_t i;
-	int in = c->include.n == 0 && glob_match("*.log*", name);
+	size_t n = strlen(name);
+	long in = globset_match(c->inc, name, n), out = -1;
 
-	for (i = 0; i < c->include.n && !in; i++)
-		in = glob_match(c->include.v[i], name);
-	for (i = 0; i < c->exclude.n && in; i++)
-		in = !glob_match(c->exclude.v[i], name);
-	return in;
+	if (in >= 0)
+		out = globset_match(c->exc, name, n);
+	if (in == -2 || out == -2)
+		msg_nomem();
+	return in >= 0 && out < 0;
 }
 
 static double now(void)
@@ -604,6 +614,8 @@ int findrobots_main(int argc, char **argv)
 	}
 	if (jobs < 1)
 		jobs = 1;
+	c.inc = globs(&c.include, "*.log*");
+	c.exc = globs(&c.exclude, NULL);
 	if (c.paths.n == 0 && !re)
 		push(&c.paths, "/robots.txt");
 	if (!c.exact)
@@ -678,5 +690,7 @@ out:
 	strs_free(&c.methods);
 	strs_free(&c.include);
 	strs_free(&c.exclude);
+	globset_free(c.inc);
+	globset_free(c.exc);
 	return status;
 }
