@@ -80,7 +80,7 @@ class Result(unittest.TextTestResult):
     pass
 
 
-r = unittest.TextTestRunner(stream=sys.stdout, verbosity=int(__import__("os").environ.get("V", "0")), resultclass=Result).run(suite)
+r = unittest.TextTestRunner(stream=sys.stdout if __import__("os").environ.get("V") else __import__("io").StringIO(), verbosity=int(__import__("os").environ.get("V", "0")), resultclass=Result).run(suite)
 for t, tb in r.failures + r.errors:
     print("FAIL textwrap-cpython %s\n%s" % (t.id(), tb[-1500:]))
 failed = len(r.failures) + len(r.errors)
