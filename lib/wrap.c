@@ -824,7 +824,7 @@ static int start_line(struct wrap *w, struct buf *out, const char *ind, size_t i
 	w->nlines++;
 	if (buf_add(out, ind, indlen) < 0)
 		return -1;
-	if (w->ansi && ((w->linklen && buf_add(out, w->link, w->linklen) < 0) ||
+	if (w->ansi && w->nlines > 1 && ((w->linklen && buf_add(out, w->link, w->linklen) < 0) ||
 	    (w->sgrlen && buf_add(out, w->sgr, w->sgrlen) < 0)))
 		return -1;
 	w->pend_content = out->len;
@@ -842,14 +842,14 @@ static int put_piece(struct buf *out, const char *s, size_t off, size_t len, uns
 
 /* Write indent and chunks [A, B) and the head piece HP (if any). */
 static int emit(struct wrap *w, struct buf *out, const char *s, const char *ind, size_t indlen,
-	size_t a, size_t b, const struct piece *hp, int ph)
+	size_t a, size_t b, const struct piece *hp, int ph, int shy)
 {
 	size_t j;
 
 	if (start_line(w, out, ind, indlen) < 0)
 		return -1;
 	for (j = a; j < b; j++)
-		if (put_piece(out, s, w->ch[j].off, w->ch[j].len, w->ch[j].fl, j + 1 == b && !hp && !ph) < 0)
+		if (put_piece(out, s, w->ch[j].off, w->ch[j].len, w->ch[j].fl, shy && j + 1 == b && !hp && !ph) < 0)
 			return -1;
 	if (hp && buf_add(out, s + hp->off, hp->len) < 0)
 		return -1;
@@ -859,20 +859,23 @@ static int emit(struct wrap *w, struct buf *out, const char *s, const char *ind,
 }
 
 /* _handle_long_word for chunk I: the head piece that fits SPACE_LEFT, cut from the chunk. */
-static void long_word(struct wrap *w, const char *s, size_t i, size_t space_left, int empty_line,
+static int long_word(struct wrap *w, const char *s, size_t i, size_t space_left, int empty_line,
 	struct piece *hp)
 {
 	struct chunk *c = &w->ch[i];
 	const unsigned char *u = (const unsigned char *)s + c->off;
 	size_t k = 0, cw = 0, hyph = 0, hyphw = 0, units = 0;
-	int nondash = 0, hyph_ok = 0;
+	int nondash = 0, hyph_ok = 0, forced = 0;
 
 	while (k < c->len) {
 		unsigned cls;
 		size_t wd, l = unit(w, u + k, c->len - k, &cls, &wd);
 
-		if (cw + wd > space_left && !(empty_line && units == 0))
-			break;
+		if (cw + wd > space_left) {
+			if (!empty_line || units)
+				break;
+			forced = 1;	/* a cluster wider than the line goes alone */
+		}
 		if ((cls & U_DASH) && l == 1 && units > 0 && nondash) {
 			hyph = k + 1;
 			hyphw = cw + wd;
@@ -899,6 +902,8 @@ static void long_word(struct wrap *w, const char *s, size_t i, size_t space_left
 	c->w -= cw;
 	if (allspace(w, s + c->off, c->len))
 		c->fl |= CK_WS;
+	/* Python never leaves an empty remainder on a line of width 1 or more. */
+	return forced && c->len == 0;
 }
 
 /* TextWrapper._wrap_chunks over chunks [0, nch). Unless FINAL, stops at a line start when too
@@ -931,7 +936,7 @@ static int greedy(struct wrap *w, const char *s, int final, size_t *stop, struct
 		while (i < n) {
 			size_t l = w->ch[i].w + ((w->ch[i].fl & CK_SHY) != 0);
 
-			if ((long)(curlen + l) > width)
+			if ((long)(curlen + l) > width && !(i == a && (long)w->ch[i].w <= width))
 				break;
 			curlen += w->ch[i].w;
 			rem -= final ? 0 : w->ch[i].w;
@@ -942,7 +947,8 @@ static int greedy(struct wrap *w, const char *s, int final, size_t *stop, struct
 			if (w->o.break_long_words) {
 				size_t space_left = width < 1 ? 1 : (size_t)(width - (long)curlen);
 
-				long_word(w, s, i, space_left, a == b, &hp);
+				if (long_word(w, s, i, space_left, a == b, &hp))
+					i++;
 				have_hp = 1;
 				rem -= final ? 0 : hp.w;
 				curlen += hp.w;
@@ -967,7 +973,8 @@ static int greedy(struct wrap *w, const char *s, int final, size_t *stop, struct
 			continue;
 		if (maxl < 0 || (long)w->nlines + 1 < maxl ||
 		    ((i == n || (drop && n - i == 1 && (w->ch[i].fl & CK_WS))) && (long)curlen <= width)) {
-			if (emit(w, out, s, ind, indlen, a, b, have_hp ? &hp : NULL, 0) < 0)
+			if (emit(w, out, s, ind, indlen, a, b, have_hp ? &hp : NULL, 0,
+			    (long)curlen < width) < 0)
 				return -1;
 			continue;
 		}
@@ -981,7 +988,7 @@ static int greedy(struct wrap *w, const char *s, int final, size_t *stop, struct
 			fl = have_hp ? hp.fl : w->ch[b - 1].fl;
 			lw = have_hp ? hp.w : w->ch[b - 1].w;
 			if (!(fl & CK_WS) && (long)(curlen + w->phw) <= width)
-				return emit(w, out, s, ind, indlen, a, b, have_hp ? &hp : NULL, 1);
+				return emit(w, out, s, ind, indlen, a, b, have_hp ? &hp : NULL, 1, 0);
 			curlen -= lw;
 			if (have_hp)
 				have_hp = 0;
@@ -1038,7 +1045,8 @@ static int optimal(struct wrap *w, const char *s, struct buf *out)
 					if (add_chunk(w, hp.off, hp.len, hp.w, hp.fl) < 0)
 						return -1;
 				}
-				if (add_chunk(w, w->ch[i].off, w->ch[i].len, w->ch[i].w, w->ch[i].fl) < 0)
+				if (w->ch[i].len && add_chunk(w, w->ch[i].off, w->ch[i].len, w->ch[i].w,
+				    w->ch[i].fl) < 0)
 					return -1;
 			}
 			memmove(w->ch, w->ch + old, (w->nch - old) * sizeof *w->ch);
@@ -1113,10 +1121,14 @@ static int optimal(struct wrap *w, const char *s, struct buf *out)
 
 			if (drop && b - a > 1 && (w->ch[b - 1].fl & CK_WS))
 				b--;
+			size_t lw = 0, k2;
+
 			if (drop && b - a == 1 && (w->ch[a].fl & CK_WS) && w->nlines)
 				continue;
+			for (k2 = a; k2 < b; k2++)
+				lw += w->ch[k2].w;
 			if (emit(w, out, s, w->nlines ? w->si : w->ii, w->nlines ? w->silen : w->iilen,
-			    a, b, NULL, 0) < 0)
+			    a, b, NULL, 0, lw < (a == 0 ? avail0 : avail1)) < 0)
 				return -1;
 		}
 	}
