@@ -201,9 +201,9 @@ static size_t slow_unit(const struct wrap *w, const unsigned char *s, size_t n, 
 		if (cl > l) {
 			/* A space with marks on it is not a space; no break inside the cluster. */
 			*cls &= ~(unsigned)(U_WS | U_SPACE | U_SHY | U_ZWSP);
-			if (cp < 0x80 && (asciitab[cp] & U_WS))
+			if (cp >= 0 && cp < 0x80 && (asciitab[cp] & U_WS) && !cw)
 				*wd = 1;
-		} else if (cp < 0x80 && (asciitab[cp] & U_WS)) {
+		} else if (cp >= 0 && cp < 0x80 && (asciitab[cp] & U_WS)) {
 			*wd = 1;
 		}
 		return cl;
