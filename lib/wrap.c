@@ -924,9 +924,19 @@ static int greedy(struct wrap *w, const char *s, int final, size_t *stop, struct
 		struct piece hp;
 		int have_hp = 0;
 
-		if (!final && (rem < 2 * (size_t)W + 8 || (w->ch[i].fl & CK_WS))) {
-			*stop = w->ch[i].off;
-			return 0;
+		if (!final) {
+			/* Stop where the rest could still change: near the end of what is known. */
+			if (drop && w->nlines && (w->ch[i].fl & CK_WS)) {
+				rem -= w->ch[i].w;
+				if (++i == n) {
+					*stop = w->ch[n - 1].off + w->ch[n - 1].len;
+					return 0;
+				}
+			}
+			if (rem < 2 * (size_t)W + 8) {
+				*stop = w->ch[i].off;
+				return 0;
+			}
 		}
 		if (drop && (w->ch[i].fl & CK_WS) && w->nlines) {
 			rem -= final ? 0 : w->ch[i].w;
