@@ -123,6 +123,8 @@ static void add_text(struct tw *t, const char *p, size_t n)
 		if (wrap_fill_part(t->w, t->para.p, t->ctx, t->para.len, 0, &used, &t->out) < 0)
 			msg_nomem();
 		put_out(t);
+		if (wrap_munge(t->w, "", 0, &t->col, &t->para) < 0)
+			msg_nomem();
 		keep = used < CONTEXT ? used : CONTEXT;
 		memmove(t->para.p, t->para.p + used - keep, t->para.len - (used - keep));
 		t->para.len -= used - keep;

@@ -244,6 +244,10 @@ size_t wrap_width(const struct wrap *w, const char *s, size_t n)
 		unsigned c;
 		size_t wd;
 
+		while (i + 1 < n && u[i] < 0x80 && u[i + 1] < 0x80 && u[i] != 0x1B)
+			t += asciiw(u[i++]);
+		if (i == n)
+			break;
 		i += unit(w, u + i, n - i, &c, &wd);
 		t += wd;
 	}
@@ -482,18 +486,29 @@ int wrap_munge(struct wrap *w, const char *s, size_t n, size_t *col, struct buf 
 	if (w->o.shorten)
 		return 0;	/* collapsed before filling, as textwrap.shorten does first */
 	if (w->o.expand_tabs) {
-		if (memchr(b->p + start, '\t', b->len - start)) {
+		int tab = memchr(b->p + start, '\t', b->len - start) != NULL;
+
+		if (*col == SIZE_MAX && (tab || !n)) {
+			/* The column was left unknown: measure the line so far. */
+			size_t k = start;
+
+			while (k > 0 && b->p[k - 1] != '\n' && b->p[k - 1] != '\r')
+				k--;
+			*col = wrap_width(w, b->p + k, start - k);
+		}
+		if (tab) {
 			if (expand_tabs(w, b, start, col) < 0)
 				return -1;
-		} else {
-			/* Only the column after the last line break matters. */
+		} else if (n) {
+			/* Only the column after the last line break matters, and only if a tab
+			 * follows on the same line: leave it unknown until then. */
 			size_t k = b->len;
 
 			while (k > start && b->p[k - 1] != '\n' && b->p[k - 1] != '\r')
 				k--;
-			if (k > start)
-				*col = 0;
-			*col += wrap_width(w, b->p + k, b->len - k);
+			*col = k == b->len ? 0 : SIZE_MAX;
+			if (k == start && *col == SIZE_MAX && start > 0)
+				*col = SIZE_MAX;
 		}
 	}
 	if (w->o.replace_whitespace) {
@@ -507,24 +522,31 @@ int wrap_munge(struct wrap *w, const char *s, size_t n, size_t *col, struct buf 
 
 /* ---- Chunking: TextWrapper.wordsep_re (or wordsep_simple_re), plus extra breaks. ---- */
 
-static int add_chunk(struct wrap *w, size_t off, size_t len, size_t wd, unsigned fl)
+static int grow_chunks(struct wrap *w)
 {
-	if (w->nch == w->chcap) {
-		size_t cap = w->chcap ? w->chcap * 2 : 256;
-		struct chunk *p = realloc(w->ch, cap * sizeof *p);
+	size_t cap = w->chcap ? w->chcap * 2 : 256;
+	struct chunk *p = realloc(w->ch, cap * sizeof *p);
 
-		if (!p) {
-			errno = ENOMEM;
-			return -1;
-		}
-		w->ch = p;
-		w->chcap = cap;
+	if (!p) {
+		errno = ENOMEM;
+		return -1;
 	}
-	w->ch[w->nch].off = off;
-	w->ch[w->nch].len = len;
-	w->ch[w->nch].w = wd;
-	w->ch[w->nch].fl = fl;
-	w->nch++;
+	w->ch = p;
+	w->chcap = cap;
+	return 0;
+}
+
+static inline int add_chunk(struct wrap *w, size_t off, size_t len, size_t wd, unsigned fl)
+{
+	struct chunk *c;
+
+	if (w->nch == w->chcap && grow_chunks(w) < 0)
+		return -1;
+	c = &w->ch[w->nch++];
+	c->off = off;
+	c->len = len;
+	c->w = wd;
+	c->fl = fl;
 	return 0;
 }
 
@@ -624,8 +646,27 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 			lv = cls;
 		while (e < n) {
 			unsigned ce;
-			size_t cw, cl = unit(w, s + e, n - e, &ce, &cw);
+			size_t cw, cl;
 
+			if (!brk && !(lv & (U_IDEO | U_ZWSP | U_SHY))) {
+				/* Plain ASCII: no rule can end the word inside it. */
+				size_t e0 = e;
+
+				while (e + 1 < n && s[e] < 0x80 && s[e + 1] < 0x80 &&
+				    !(asciitab[s[e]] & (U_WS | U_DASH)) && s[e] != 0x1B) {
+					all &= asciitab[s[e]];
+					wd += w->cols ? asciiw(s[e]) : 1;
+					e++;
+				}
+				if (e > e0) {
+					l3 = e - e0 >= 3 ? asciitab[s[e - 3]] : e - e0 == 2 ? l1 : l2;
+					l2 = e - e0 >= 2 ? asciitab[s[e - 2]] : l1;
+					l1 = lv = asciitab[s[e - 1]];
+					if (e >= n)
+						break;
+				}
+			}
+			cl = unit(w, s + e, n - e, &ce, &cw);
 			if (ce & U_WS)
 				break;
 			if (brk ? brk[e] != LB_NOBREAK : extra && !(ce & U_ESC) && cjk_break(lv, ce))
@@ -848,6 +889,24 @@ static int emit(struct wrap *w, struct buf *out, const char *s, const char *ind,
 
 	if (start_line(w, out, ind, indlen) < 0)
 		return -1;
+	if (!hp && !ph && b > a) {
+		size_t total = 0;
+
+		for (j = a; j < b; j++)
+			total += w->ch[j].len + 2;
+		if (buf_grow(out, total) < 0)
+			return -1;
+		for (j = a; j < b; j++) {
+			const struct chunk *c = &w->ch[j];
+
+			if (c->fl & (CK_TWOSP | CK_SHY))
+				break;
+			memcpy(out->p + out->len, s + c->off, c->len);
+			out->len += c->len;
+		}
+		out->p[out->len] = '\0';
+		a = j;
+	}
 	for (j = a; j < b; j++)
 		if (put_piece(out, s, w->ch[j].off, w->ch[j].len, w->ch[j].fl, shy && j + 1 == b && !hp && !ph) < 0)
 			return -1;

@@ -48,7 +48,8 @@ int wrap_fill(struct wrap *w, const char *text, size_t len, struct buf *out);
 /* Append S to OUT munged as TextWrapper does before splitting (tabs expanded, whitespace
  * replaced) after our own steps (escapes stripped, normalised). *COL is the column for tab
  * stops: 0 at the start of a paragraph; pass the pieces of a paragraph in order, line
- * breaks included. 0, or -1 with errno ENOMEM. */
+ * breaks included (N 0 settles *COL, left unknown as SIZE_MAX while no tab needs it, before
+ * OUT's text is cut). 0, or -1 with errno ENOMEM. */
 int wrap_munge(struct wrap *w, const char *s, size_t n, size_t *col, struct buf *out);
 /* Greedy filling of a munged paragraph given in parts, in bounded memory. TEXT[0..CTX) is
  * text already consumed, kept as context for lookbehinds; TEXT[CTX..LEN) is pending. Unless
