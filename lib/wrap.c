@@ -57,7 +57,7 @@ struct wrap {
 	size_t *prev, dpcap;
 	/* state across the parts of a paragraph */
 	unsigned long nlines;
-	int pend;
+	int pend, dropped;
 	size_t pend_off, pend_content;
 	char sgr[256], link[512];
 	size_t sgrlen, linklen;
@@ -373,6 +373,7 @@ void wrap_part_reset(struct wrap *w)
 {
 	w->nlines = 0;
 	w->pend = 0;
+	w->dropped = 0;
 }
 
 /* ---- Munging: strip escapes, normalise, collapse (shorten), expand tabs, replace. ---- */
@@ -973,6 +974,9 @@ static int greedy(struct wrap *w, const char *s, int final, size_t *stop, struct
 	long W = w->o.width, maxl = w->o.max_lines;
 	int drop = w->o.drop_whitespace;
 
+	int dropped = w->dropped;
+
+	w->dropped = 0;
 	if (!final)
 		for (j = 0; j < n; j++)
 			rem += w->ch[j].w;
@@ -984,23 +988,31 @@ static int greedy(struct wrap *w, const char *s, int final, size_t *stop, struct
 		int have_hp = 0;
 
 		if (!final) {
-			/* Stop where the rest could still change: near the end of what is known. */
-			if (drop && w->nlines && (w->ch[i].fl & CK_WS)) {
+			/* Stop where the rest could still change: near the end of what is known.
+			 * A line drops one leading space: if it is dropped here, not again. */
+			int skipped = 0;
+
+			if (drop && w->nlines && (w->ch[i].fl & CK_WS) && !dropped) {
 				rem -= w->ch[i].w;
+				skipped = 1;
 				if (++i == n) {
 					*stop = w->ch[n - 1].off + w->ch[n - 1].len;
+					w->dropped = 1;
 					return 0;
 				}
 			}
 			if (rem < 2 * (size_t)W + 8) {
 				*stop = w->ch[i].off;
+				w->dropped = skipped;
 				return 0;
 			}
+			dropped |= skipped;
 		}
-		if (drop && (w->ch[i].fl & CK_WS) && w->nlines) {
+		if (drop && (w->ch[i].fl & CK_WS) && w->nlines && !dropped) {
 			rem -= final ? 0 : w->ch[i].w;
 			i++;
 		}
+		dropped = 0;
 		a = i;
 		while (i < n) {
 			size_t l = w->ch[i].w + ((w->ch[i].fl & CK_SHY) != 0);
