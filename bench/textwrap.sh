@@ -74,7 +74,7 @@ median() {
 }
 
 row() {	# row NAME SECONDS SIZE_MB REF_SECONDS
-	printf '| %-34s | %8.3f s | %7.1f MB/s | %6.2fx |\n' "$1" "$2" "$(echo "$3 / $2" | bc -l)" "$(echo "$4 / $2" | bc -l)"
+	printf '| %-34s | %8.3f s | %7.1f MB/s | %6.2fx |\n' "$1" "$2" "$(echo "$3 / $2" | bc -l)" "$(echo "$2 / $4" | bc -l)"
 }
 
 for set in en cjk; do
@@ -83,9 +83,9 @@ for set in en cjk; do
 	small=$tmp/$set-small.txt
 	scale=$(echo "$(stat -c %s "$f") / $(stat -c %s "$small")" | bc -l)
 	echo
-	echo "## $set: $(printf '%.1f' "$mb") MB, width 70, median of $reps (ratio: textwrap greedy's speed over each)"
+	echo "## $set: $(printf '%.1f' "$mb") MB, width 70, median of $reps (last column: that command's time over textwrap greedy's)"
 	echo
-	echo '| command | time | speed | greedy is |'
+	echo '| command | time | speed | vs greedy |'
 	echo '|---|---|---|---|'
 	g=$(median "$bin" textwrap -w 70 "$f")
 	row "textwrap -w 70 (greedy)" "$g" "$mb" "$g"
