@@ -93,15 +93,15 @@ for set in en cjk; do
 	row "textwrap -w 70 --algorithm=optimal" "$o" "$mb" "$g"
 	t=$(median fold -s -w 70 "$f"); row "fold -s -w 70" "$t" "$mb" "$g"
 	t=$(median fmt -w 70 "$f"); row "fmt -w 70" "$t" "$mb" "$g"
-	echo "| (optimal vs fmt: $(printf '%.2f' "$(echo "$t / $o" | bc -l)")x) | | | |"
+	echo "| (fmt's time over optimal's: $(printf '%.2f' "$(echo "$t / $o" | bc -l)")x) | | | |"
 	if command -v par >/dev/null 2>&1; then
-		t=$(median par 70 <"$f"); row "par 70" "$t" "$mb" "$g"
+		t=$(median sh -c 'par 70 <"$1"' sh "$f"); row "par 70" "$t" "$mb" "$g"
 	fi
 	if command -v python3 >/dev/null 2>&1; then
 		t=$(median python3 "$tmp/py.py" "$small")
 		t=$(echo "$t * $scale" | bc -l)
 		row "python3 textwrap.fill (x$(printf '%.0f' "$scale") of 1/$(printf '%.0f' "$scale"))" "$t" "$mb" "$g"
-		echo "| (Python vs optimal: optimal $(printf '%.1f' "$(echo "$t / $o" | bc -l)")x faster) | | | |"
+		echo "| (Python's time over optimal's: $(printf '%.1f' "$(echo "$t / $o" | bc -l)")x) | | | |"
 	fi
 done
 echo

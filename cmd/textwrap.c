@@ -165,20 +165,20 @@ static int classify(struct tw *t, const char **pp, size_t *np)
 	return !blank(p, n);
 }
 
-static void end_line(struct tw *t)
+static void end_line_at(struct tw *t, const char *p, size_t n)
 {
-	const char *p = t->line.p;
-	size_t n = t->line.len;
+	const char *line = p;
+	size_t len = n;
 	int c;
 
 	if (t->open) {
 		t->open = 0;
 	} else if ((c = classify(t, &p, &n)) < 0) {
-		if (!t->warned && utf8_valid_prefix(t->line.p, t->line.len) < t->line.len) {
+		if (!t->warned && utf8_valid_prefix(line, len) < len) {
 			msg_warnat(t->name, t->lineno + 1, "invalid UTF-8");
 			t->warned = 1;
 		}
-		out_write(out_stdout, t->line.p, t->line.len);
+		out_write(out_stdout, line, len);
 		out_putc(out_stdout, '\n');
 	} else if (c == 0) {
 		flush_para(t);
@@ -190,6 +190,11 @@ static void end_line(struct tw *t)
 	}
 	t->line.len = 0;
 	t->lineno++;
+}
+
+static void end_line(struct tw *t)
+{
+	end_line_at(t, t->line.p, t->line.len);
 }
 
 static void line_piece(struct tw *t, const char *p, size_t n)
@@ -221,8 +226,12 @@ static void feed(struct tw *t, const char *p, size_t n)
 			line_piece(t, p, n);
 			return;
 		}
-		line_piece(t, p, (size_t)(nl - p));
-		end_line(t);
+		if (!t->open && !t->line.len) {
+			end_line_at(t, p, (size_t)(nl - p));	/* whole in the block: no copy */
+		} else {
+			line_piece(t, p, (size_t)(nl - p));
+			end_line(t);
+		}
 		n -= (size_t)(nl - p) + 1;
 		p = nl + 1;
 	}

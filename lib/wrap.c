@@ -653,13 +653,15 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 				/* Plain ASCII: no rule can end the word inside it. */
 				size_t e0 = e;
 
-				while (e + 1 < n && s[e] < 0x80 && s[e + 1] < 0x80 &&
-				    !(asciitab[s[e]] & (U_WS | U_DASH)) && s[e] != 0x1B) {
-					all &= asciitab[s[e]];
-					wd += w->cols ? asciiw(s[e]) : 1;
+				/* Printable ASCII but '-', in one tight loop; the byte before a
+				 * non-ASCII one may start a cluster, so it is left to unit(). */
+				while (e < n && s[e] > 0x20 && s[e] < 0x7F && s[e] != '-')
 					e++;
-				}
+				if (w->cols && e < n && s[e] >= 0x80 && e > e0)
+					e--;
 				if (e > e0) {
+					all = 0;
+					wd += e - e0;
 					l3 = e - e0 >= 3 ? asciitab[s[e - 3]] : e - e0 == 2 ? l1 : l2;
 					l2 = e - e0 >= 2 ? asciitab[s[e - 2]] : l1;
 					l1 = lv = asciitab[s[e - 1]];
@@ -996,8 +998,8 @@ static int greedy(struct wrap *w, const char *s, int final, size_t *stop, struct
 				rem -= w->ch[i].w;
 				skipped = 1;
 				if (++i == n) {
-					*stop = w->ch[n - 1].off + w->ch[n - 1].len;
-					w->dropped = 1;
+					/* The last chunk may go on in the next part: keep it whole. */
+					*stop = w->ch[n - 1].off;
 					return 0;
 				}
 			}
