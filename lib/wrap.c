@@ -32,7 +32,7 @@ enum {
 	U_ESC = 1 << 12		/* an ANSI escape sequence */
 };
 
-enum { CK_WS = 1, CK_TWOSP = 2, CK_SHY = 4 };
+enum { CK_WS = 1, CK_TWOSP = 2, CK_SHY = 4, CK_CUT = 8 };
 
 struct chunk {
 	size_t off, len, w;
@@ -57,7 +57,7 @@ struct wrap {
 	size_t *prev, dpcap;
 	/* state across the parts of a paragraph */
 	unsigned long nlines;
-	int pend, dropped;
+	int pend, dropped, midword;
 	size_t pend_off, pend_content;
 	char sgr[256], link[512];
 	size_t sgrlen, linklen;
@@ -373,7 +373,7 @@ void wrap_part_reset(struct wrap *w)
 {
 	w->nlines = 0;
 	w->pend = 0;
-	w->dropped = 0;
+	w->dropped = w->midword = 0;
 }
 
 /* ---- Munging: strip escapes, normalise, collapse (shorten), expand tabs, replace. ---- */
@@ -584,8 +584,11 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 	int hyph = w->o.break_on_hyphens && !w->uax14, extra = w->cols && !w->uax14;
 	unsigned c1 = 0, c2 = 0, lv = 0;
 	size_t p = 0;
+	int midword;
 
 	w->nch = 0;
+	midword = w->midword;
+	w->midword = 0;
 	if (w->uax14) {
 		w->lb.len = 0;
 		if (buf_grow(&w->lb, n) < 0)
@@ -627,7 +630,7 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 			p = e;
 			continue;
 		}
-		if (hyph && (cls & U_DASH) && (c1 & U_WP) && (q = emdash_at(w, s, p, n))) {
+		if (hyph && (cls & U_DASH) && (c1 & U_WP) && !midword && (q = emdash_at(w, s, p, n))) {
 			/* The em-dash alternative: the dashes alone. */
 			if (add_chunk(w, p, q - p, wrap_width(w, text + p, q - p), 0) < 0)
 				return -1;
@@ -636,7 +639,9 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 			continue;
 		}
 		/* A word: the shortest run of non-whitespace that ends at a hyphen, before
-		 * whitespace or the end, or before an em-dash. */
+		 * whitespace or the end, or before an em-dash. (Or the rest of a word cut
+		 * at the end of the last part.) */
+		midword = 0;
 		e = p + ul;
 		wd = uw;
 		l1 = cls;
@@ -962,6 +967,7 @@ static int long_word(struct wrap *w, const char *s, size_t i, size_t space_left,
 	c->off += k;
 	c->len -= k;
 	c->w -= cw;
+	c->fl |= CK_CUT;
 	if (allspace(w, s + c->off, c->len))
 		c->fl |= CK_WS;
 	/* Python never leaves an empty remainder on a line of width 1 or more. */
@@ -1006,6 +1012,7 @@ static int greedy(struct wrap *w, const char *s, int final, size_t *stop, struct
 			if (rem < 2 * (size_t)W + 8) {
 				*stop = w->ch[i].off;
 				w->dropped = skipped;
+				w->midword = (w->ch[i].fl & CK_CUT) != 0;
 				return 0;
 			}
 			dropped |= skipped;
@@ -1236,6 +1243,19 @@ int wrap_fill_part(struct wrap *w, const char *text, size_t ctx, size_t len, int
 	}
 	if (tokenize(w, text, ctx, len) < 0)
 		return -1;
+	if (!final) {
+		/* Whether a word ends before a run of dashes depends on what follows the run
+		 * (the em-dash rule's lookahead): a run at the end of the part is undecided, and
+		 * so is the chunk that ends where it starts. Those wait for the next part. */
+		size_t d = len;
+
+		while (d > ctx && text[d - 1] == '-')
+			d--;
+		if (d < len)
+			while (w->nch && w->ch[w->nch - 1].off + w->ch[w->nch - 1].len >= d &&
+			    w->ch[w->nch - 1].off > ctx)
+				w->nch--;
+	}
 	if (w->o.fix_sentence_endings)
 		fix_sentences(w, text);
 	if (w->o.algorithm == WRAP_OPTIMAL) {
