@@ -57,7 +57,9 @@ struct wrap {
 	size_t *prev, dpcap;
 	/* state across the parts of a paragraph */
 	unsigned long nlines;
-	int pend, dropped, midword;
+	int pend, dropped;
+	size_t midlen;	/* the cut word the last part stopped at, kept whole */
+	unsigned midfl;
 	size_t pend_off, pend_content;
 	char sgr[256], link[512];
 	size_t sgrlen, linklen;
@@ -373,7 +375,8 @@ void wrap_part_reset(struct wrap *w)
 {
 	w->nlines = 0;
 	w->pend = 0;
-	w->dropped = w->midword = 0;
+	w->dropped = 0;
+	w->midlen = 0;
 }
 
 /* ---- Munging: strip escapes, normalise, collapse (shorten), expand tabs, replace. ---- */
@@ -583,12 +586,11 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 	const unsigned char *s = (const unsigned char *)text, *brk = NULL;
 	int hyph = w->o.break_on_hyphens && !w->uax14, extra = w->cols && !w->uax14;
 	unsigned c1 = 0, c2 = 0, lv = 0;
-	size_t p = 0;
-	int midword;
+	size_t p = 0, midlen;
 
 	w->nch = 0;
-	midword = w->midword;
-	w->midword = 0;
+	midlen = w->midlen;
+	w->midlen = 0;
 	if (w->uax14) {
 		w->lb.len = 0;
 		if (buf_grow(&w->lb, n) < 0)
@@ -606,6 +608,21 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 		if (!(c & U_ESC))
 			lv = c;
 		p += l;
+	}
+	if (midlen && start + midlen <= n) {
+		/* The rest of a word cut when the last part stopped: its end was decided. */
+		if (add_chunk(w, start, midlen, wrap_width(w, text + start, midlen), w->midfl) < 0)
+			return -1;
+		while (p < start + midlen) {
+			unsigned c;
+			size_t wd, l = unit(w, s + p, start + midlen - p, &c, &wd);
+
+			c2 = c1;
+			c1 = c;
+			if (!(c & U_ESC))
+				lv = c;
+			p += l;
+		}
 	}
 	while (p < n) {
 		unsigned cls, l1, l2, l3, all;
@@ -630,7 +647,7 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 			p = e;
 			continue;
 		}
-		if (hyph && (cls & U_DASH) && (c1 & U_WP) && !midword && (q = emdash_at(w, s, p, n))) {
+		if (hyph && (cls & U_DASH) && (c1 & U_WP) && (q = emdash_at(w, s, p, n))) {
 			/* The em-dash alternative: the dashes alone. */
 			if (add_chunk(w, p, q - p, wrap_width(w, text + p, q - p), 0) < 0)
 				return -1;
@@ -641,7 +658,6 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 		/* A word: the shortest run of non-whitespace that ends at a hyphen, before
 		 * whitespace or the end, or before an em-dash. (Or the rest of a word cut
 		 * at the end of the last part.) */
-		midword = 0;
 		e = p + ul;
 		wd = uw;
 		l1 = cls;
@@ -1012,7 +1028,8 @@ static int greedy(struct wrap *w, const char *s, int final, size_t *stop, struct
 			if (rem < 2 * (size_t)W + 8) {
 				*stop = w->ch[i].off;
 				w->dropped = skipped;
-				w->midword = (w->ch[i].fl & CK_CUT) != 0;
+				w->midlen = (w->ch[i].fl & CK_CUT) ? w->ch[i].len : 0;
+				w->midfl = w->ch[i].fl;
 				return 0;
 			}
 			dropped |= skipped;
@@ -1252,9 +1269,10 @@ int wrap_fill_part(struct wrap *w, const char *text, size_t ctx, size_t len, int
 		while (d > ctx && text[d - 1] == '-')
 			d--;
 		if (d < len)
-			while (w->nch && w->ch[w->nch - 1].off + w->ch[w->nch - 1].len >= d &&
-			    w->ch[w->nch - 1].off > ctx)
+			while (w->nch && w->ch[w->nch - 1].off + w->ch[w->nch - 1].len >= d)
 				w->nch--;
+		if (!w->nch)
+			stop = ctx;	/* nothing decided yet */
 	}
 	if (w->o.fix_sentence_endings)
 		fix_sentences(w, text);
