@@ -57,9 +57,7 @@ struct wrap {
 	size_t *prev, dpcap;
 	/* state across the parts of a paragraph */
 	unsigned long nlines;
-	int pend, dropped;
-	size_t midlen;	/* the cut word the last part stopped at, kept whole */
-	unsigned midfl;
+	int pend, dropped, midword;
 	size_t pend_off, pend_content;
 	char sgr[256], link[512];
 	size_t sgrlen, linklen;
@@ -375,8 +373,7 @@ void wrap_part_reset(struct wrap *w)
 {
 	w->nlines = 0;
 	w->pend = 0;
-	w->dropped = 0;
-	w->midlen = 0;
+	w->dropped = w->midword = 0;
 }
 
 /* ---- Munging: strip escapes, normalise, collapse (shorten), expand tabs, replace. ---- */
@@ -571,6 +568,27 @@ static size_t emdash_at(const struct wrap *w, const unsigned char *s, size_t p, 
 	return k >= 2 && q < n && (c & U_WORD) ? q : 0;
 }
 
+/* The hyphen alternative: a '-' ending at X after letters (L1 nearest; lt lt - or
+ * lt - lt -) and followed by lt -? lt. */
+static int hyphen_break(const struct wrap *w, const unsigned char *s, size_t x, size_t n,
+	unsigned l1, unsigned l2, unsigned l3)
+{
+	unsigned a1 = 0, a2 = 0, a3 = 0;
+	size_t aw;
+
+	if (!((l1 & U_LETTER) && ((l2 & U_LETTER) || ((l2 & U_DASH) && (l3 & U_LETTER)))))
+		return 0;
+	if (x < n) {
+		x += unit(w, s + x, n - x, &a1, &aw);
+		if (x < n) {
+			x += unit(w, s + x, n - x, &a2, &aw);
+			if (x < n && (a2 & U_DASH))
+				unit(w, s + x, n - x, &a3, &aw);
+		}
+	}
+	return (a1 & U_LETTER) && ((a2 & U_LETTER) || ((a2 & U_DASH) && (a3 & U_LETTER)));
+}
+
 /* A break opportunity between units of classes X and Y in CJK text (kinsoku shori). */
 static inline int cjk_break(unsigned x, unsigned y)
 {
@@ -585,12 +603,13 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)text, *brk = NULL;
 	int hyph = w->o.break_on_hyphens && !w->uax14, extra = w->cols && !w->uax14;
-	unsigned c1 = 0, c2 = 0, lv = 0;
-	size_t p = 0, midlen;
+	unsigned c1 = 0, c2 = 0, c3 = 0, lv = 0;
+	size_t p = 0;
+	int midword;
 
 	w->nch = 0;
-	midlen = w->midlen;
-	w->midlen = 0;
+	midword = w->midword;
+	w->midword = 0;
 	if (w->uax14) {
 		w->lb.len = 0;
 		if (buf_grow(&w->lb, n) < 0)
@@ -603,26 +622,12 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 		unsigned c;
 		size_t wd, l = unit(w, s + p, start - p, &c, &wd);
 
+		c3 = c2;
 		c2 = c1;
 		c1 = c;
 		if (!(c & U_ESC))
 			lv = c;
 		p += l;
-	}
-	if (midlen && start + midlen <= n) {
-		/* The rest of a word cut when the last part stopped: its end was decided. */
-		if (add_chunk(w, start, midlen, wrap_width(w, text + start, midlen), w->midfl) < 0)
-			return -1;
-		while (p < start + midlen) {
-			unsigned c;
-			size_t wd, l = unit(w, s + p, start + midlen - p, &c, &wd);
-
-			c2 = c1;
-			c1 = c;
-			if (!(c & U_ESC))
-				lv = c;
-			p += l;
-		}
 	}
 	while (p < n) {
 		unsigned cls, l1, l2, l3, all;
@@ -634,6 +639,7 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 			for (;;) {
 				e += ul;
 				wd += uw;
+				c3 = c2;
 				c2 = c1;
 				c1 = lv = cls;
 				if (e >= n)
@@ -647,11 +653,24 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 			p = e;
 			continue;
 		}
-		if (hyph && (cls & U_DASH) && (c1 & U_WP) && (q = emdash_at(w, s, p, n))) {
+		if (midword) {
+			/* The rest of a word cut when the last part stopped: the one rule that
+			 * could end it at once is a hyphen there. */
+			midword = 0;
+			if (hyph && (cls & U_DASH) && hyphen_break(w, s, p + ul, n, c1, c2, c3)) {
+				if (add_chunk(w, p, ul, uw, 0) < 0)
+					return -1;
+				c3 = c2;
+				c2 = c1;
+				c1 = lv = cls;
+				p += ul;
+				continue;
+			}
+		} else if (hyph && (cls & U_DASH) && (c1 & U_WP) && (q = emdash_at(w, s, p, n))) {
 			/* The em-dash alternative: the dashes alone. */
 			if (add_chunk(w, p, q - p, wrap_width(w, text + p, q - p), 0) < 0)
 				return -1;
-			c2 = c1 = lv = U_DASH;
+			c3 = c2 = c1 = lv = U_DASH;
 			p = q;
 			continue;
 		}
@@ -696,19 +715,8 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 			if (brk ? brk[e] != LB_NOBREAK : extra && !(ce & U_ESC) && cjk_break(lv, ce))
 				break;
 			if (hyph && (ce & U_DASH)) {
-				if ((l1 & U_LETTER) && ((l2 & U_LETTER) || ((l2 & U_DASH) && (l3 & U_LETTER)))) {
-					unsigned a1 = 0, a2 = 0, a3 = 0;
-					size_t x = e + cl, aw;
-
-					if (x < n) {
-						x += unit(w, s + x, n - x, &a1, &aw);
-						if (x < n) {
-							x += unit(w, s + x, n - x, &a2, &aw);
-							if (x < n && (a2 & U_DASH))
-								unit(w, s + x, n - x, &a3, &aw);
-						}
-					}
-					if ((a1 & U_LETTER) && ((a2 & U_LETTER) || ((a2 & U_DASH) && (a3 & U_LETTER)))) {
+				if (hyphen_break(w, s, e + cl, n, l1, l2, l3)) {
+					{
 						e += cl;
 						wd += cw;
 						all &= ce;
@@ -735,6 +743,7 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 			return -1;
 		c1 = l1;
 		c2 = l2;
+		c3 = l3;
 		p = e;
 	}
 	return 0;
@@ -1028,8 +1037,7 @@ static int greedy(struct wrap *w, const char *s, int final, size_t *stop, struct
 			if (rem < 2 * (size_t)W + 8) {
 				*stop = w->ch[i].off;
 				w->dropped = skipped;
-				w->midlen = (w->ch[i].fl & CK_CUT) ? w->ch[i].len : 0;
-				w->midfl = w->ch[i].fl;
+				w->midword = (w->ch[i].fl & CK_CUT) != 0;
 				return 0;
 			}
 			dropped |= skipped;
