@@ -1,0 +1,1360 @@
+/* wrap: Python 3.11 textwrap (TextWrapper._split, _wrap_chunks, _handle_long_word, shorten,
+ * dedent) reimplemented over byte buffers, with widths in code points or in terminal columns
+ * (UAX #11 over UAX #29 clusters), CJK, ZWSP and soft hyphen breaks or UAX #14, ANSI escapes
+ * of width 0 carried over breaks, alignment, and minimum raggedness (Knuth-Plass style). */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "buf.h"
+#include "linebreak.h"
+#include "utf8.h"
+#include "wrap.h"
+
+/* Classes of a unit (a code point, or a grapheme cluster in column mode). */
+enum {
+	U_WS = 1 << 0,		/* Python's whitespace class: \t \n \v \f \r and space */
+	U_SPACE = 1 << 1,	/* str.isspace(): what strip() removes */
+	U_WORD = 1 << 2,	/* \w */
+	U_LETTER = 1 << 3,	/* [^\d\W] */
+	U_WP = 1 << 4,		/* [\w!"'&.,?] */
+	U_DASH = 1 << 5,	/* '-' */
+	U_IDEO = 1 << 6,	/* CJK: a break may come on either side */
+	U_NOSTART = 1 << 7,	/* closing punctuation: never at the start of a line */
+	U_NOEND = 1 << 8,	/* opening punctuation: never at the end of a line */
+	U_GLUE = 1 << 9,	/* NBSP, WJ, ZWJ: no break on either side */
+	U_ZWSP = 1 << 10,	/* a break may follow */
+	U_SHY = 1 << 11,	/* a break may follow, showing '-' */
+	U_ESC = 1 << 12		/* an ANSI escape sequence */
+};
+
+enum { CK_WS = 1, CK_TWOSP = 2, CK_SHY = 4, CK_CUT = 8 };
+
+struct chunk {
+	size_t off, len, w;
+	unsigned fl;
+};
+
+struct piece {
+	size_t off, len, w;
+	unsigned fl;
+};
+
+struct wrap {
+	struct wrap_opts o;
+	char *ii, *si, *ph;
+	size_t iilen, silen, phlen, iiw, siw, phw, phlw, phloff;
+	int cols, ansi, uax14;
+	struct buf text, tmp, lb;
+	struct chunk *ch;
+	size_t nch, chcap;
+	/* optimal */
+	double *cost;
+	size_t *prev, dpcap;
+	/* state across the parts of a paragraph */
+	unsigned long nlines;
+	int pend, dropped, midword;
+	size_t pend_off, pend_content;
+	char sgr[256], link[512];
+	size_t sgrlen, linklen;
+};
+
+static const unsigned short asciitab[128] = {
+	['\t'] = U_WS | U_SPACE, ['\n'] = U_WS | U_SPACE, ['\v'] = U_WS | U_SPACE,
+	['\f'] = U_WS | U_SPACE, ['\r'] = U_WS | U_SPACE, [' '] = U_WS | U_SPACE,
+	[0x1c] = U_SPACE, [0x1d] = U_SPACE, [0x1e] = U_SPACE, [0x1f] = U_SPACE,
+	['!'] = U_WP | U_NOSTART, ['"'] = U_WP, ['\''] = U_WP, ['&'] = U_WP, ['.'] = U_WP | U_NOSTART,
+	[','] = U_WP | U_NOSTART, ['?'] = U_WP | U_NOSTART, ['-'] = U_DASH,
+	[')'] = U_NOSTART, [']'] = U_NOSTART, ['}'] = U_NOSTART, [':'] = U_NOSTART,
+	[';'] = U_NOSTART, ['('] = U_NOEND, ['['] = U_NOEND, ['{'] = U_NOEND,
+	['_'] = U_WORD | U_LETTER | U_WP,
+#define D(c) [c] = U_WORD | U_WP
+	D('0'), D('1'), D('2'), D('3'), D('4'), D('5'), D('6'), D('7'), D('8'), D('9'),
+#undef D
+#define L(c) [c] = U_WORD | U_LETTER | U_WP, [c + 32] = U_WORD | U_LETTER | U_WP
+	L('A'), L('B'), L('C'), L('D'), L('E'), L('F'), L('G'), L('H'), L('I'), L('J'), L('K'),
+	L('L'), L('M'), L('N'), L('O'), L('P'), L('Q'), L('R'), L('S'), L('T'), L('U'), L('V'),
+	L('W'), L('X'), L('Y'), L('Z'),
+#undef L
+};
+
+/* Columns of an ASCII byte on its own: printable 1, whitespace 1 (as Python counts it). */
+static inline size_t asciiw(unsigned c)
+{
+	return (c >= 0x20 && c < 0x7F) || (asciitab[c] & U_WS);
+}
+
+/* str.isspace() beyond ASCII. */
+static int pyspace(int32_t cp)
+{
+	return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+		cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+static unsigned cpclass(int32_t cp, int cols)
+{
+	const utf8proc_property_t *p;
+	unsigned c = 0;
+
+	if (cp < 0)
+		return 0;
+	if (cp < 0x80)
+		return asciitab[cp];
+	p = utf8proc_get_property(cp);
+	switch (p->category) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_NL:
+	case UTF8PROC_CATEGORY_NO:
+		c = U_WORD | U_LETTER | U_WP;
+		break;
+	case UTF8PROC_CATEGORY_ND:
+		c = U_WORD | U_WP;
+		break;
+	default:
+		break;
+	}
+	if (pyspace(cp))
+		c |= U_SPACE;
+	if (!cols)
+		return c;
+	/* In columns the no-break spaces are glue, not space. */
+	if (cp == 0xA0 || cp == 0x2007 || cp == 0x202F)
+		c &= ~(unsigned)U_SPACE;
+	switch (lb_class(cp)) {
+	case LB_ID: case LB_H2: case LB_H3: case LB_JL: case LB_JV: case LB_JT: case LB_EB:
+		c |= U_IDEO;
+		break;
+	case LB_CJ: case LB_NS: case LB_CL: case LB_CP: case LB_EX: case LB_IS: case LB_CM:
+		c |= U_NOSTART;
+		break;
+	case LB_OP:
+		c |= U_NOEND;
+		break;
+	case LB_GL: case LB_WJ: case LB_ZWJ:
+		c |= U_GLUE;
+		break;
+	case LB_ZW:
+		c |= U_ZWSP;
+		break;
+	default:
+		break;
+	}
+	if (cp == 0xAD)
+		c |= U_SHY;
+	return c;
+}
+
+/* Length of the escape sequence at S (S[0] is ESC): CSI, OSC (to BEL or ST), or ESC X. */
+static size_t esclen(const unsigned char *s, size_t n)
+{
+	size_t i;
+
+	if (n < 2)
+		return 1;
+	if (s[1] == '[') {
+		for (i = 2; i < n && s[i] >= 0x20 && s[i] < 0x40; i++)
+			;
+		return i < n && s[i] >= 0x40 && s[i] <= 0x7E ? i + 1 : i;
+	}
+	if (s[1] == ']') {
+		for (i = 2; i < n; i++) {
+			if (s[i] == 7)
+				return i + 1;
+			if (s[i] == 0x1B)
+				return i + 1 < n && s[i + 1] == '\\' ? i + 2 : i;
+			if (s[i] < 0x20)
+				return i;
+		}
+		return n;
+	}
+	return s[1] >= 0x20 && s[1] < 0x7F ? 2 : 1;
+}
+
+static size_t slow_unit(const struct wrap *w, const unsigned char *s, size_t n, unsigned *cls,
+	size_t *wd)
+{
+	int32_t cp;
+	size_t l;
+
+	if (s[0] == 0x1B && w->ansi) {
+		*cls = U_ESC;
+		*wd = 0;
+		return esclen(s, n);
+	}
+	if (!w->cols) {
+		l = utf8_decode((const char *)s, n, &cp);
+		*cls = cpclass(cp, 0);
+		*wd = 1;
+		return l;
+	}
+	{
+		int cw;
+		size_t cl = utf8_cluster((const char *)s, n, &cw);
+
+		l = utf8_decode((const char *)s, n, &cp);
+		*cls = cpclass(cp, 1);
+		*wd = (size_t)cw;
+		if (cl > l) {
+			/* A space with marks on it is not a space; no break inside the cluster. */
+			*cls &= ~(unsigned)(U_WS | U_SPACE | U_SHY | U_ZWSP);
+			if (cp >= 0 && cp < 0x80 && (asciitab[cp] & U_WS) && !cw)
+				*wd = 1;
+		} else if (cp >= 0 && cp < 0x80 && (asciitab[cp] & U_WS)) {
+			*wd = 1;
+		}
+		return cl;
+	}
+}
+
+/* The unit at S (N > 0): its length, class and width. */
+static inline size_t unit(const struct wrap *w, const unsigned char *s, size_t n, unsigned *cls,
+	size_t *wd)
+{
+	if (s[0] < 0x80 && s[0] != 0x1B && (n == 1 || s[1] < 0x80 || !w->cols)) {
+		*cls = asciitab[s[0]];
+		*wd = w->cols ? asciiw(s[0]) : 1;
+		return 1;
+	}
+	return slow_unit(w, s, n, cls, wd);
+}
+
+size_t wrap_width(const struct wrap *w, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, t = 0;
+
+	if (!w->cols) {
+		while (i < n) {
+			int32_t cp;
+
+			if (u[i] < 0x80) {
+				i++;
+			} else {
+				i += utf8_decode(s + i, n - i, &cp);
+			}
+			t++;
+		}
+		return t;
+	}
+	while (i < n) {
+		unsigned c;
+		size_t wd;
+
+		while (i + 1 < n && u[i] < 0x80 && u[i + 1] < 0x80 && u[i] != 0x1B)
+			t += asciiw(u[i++]);
+		if (i == n)
+			break;
+		i += unit(w, u + i, n - i, &c, &wd);
+		t += wd;
+	}
+	return t;
+}
+
+/* 1 if the units (code points or clusters) of S are all spaces, as str.strip() sees them. */
+static int allspace(const struct wrap *w, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned c;
+		size_t wd;
+
+		i += unit(w, u + i, n - i, &c, &wd);
+		if (!(c & U_SPACE))
+			return 0;
+	}
+	return 1;
+}
+
+void wrap_opts_init(struct wrap_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->width = 70;
+	o->tabsize = 8;
+	o->expand_tabs = o->replace_whitespace = o->drop_whitespace = 1;
+	o->break_long_words = o->break_on_hyphens = 1;
+	o->normalize = -1;
+	o->max_lines = -1;
+}
+
+static char *dup(const char *s, size_t *len)
+{
+	char *p;
+
+	*len = strlen(s);
+	if (!(p = malloc(*len + 1)))
+		return NULL;
+	memcpy(p, s, *len + 1);
+	return p;
+}
+
+struct wrap *wrap_new(const struct wrap_opts *o, char *err, size_t errlen)
+{
+	struct wrap *w = calloc(1, sizeof *w);
+	size_t ind;
+
+	if (!w)
+		return NULL;
+	w->o = *o;
+	w->cols = o->count == WRAP_COLUMNS;
+	w->ansi = w->cols && !o->strip_ansi;
+	w->uax14 = w->cols && o->linebreak == WRAP_LB_UAX14;
+	if (o->shorten)
+		w->o.max_lines = 1;
+	if (!(w->ii = dup(o->initial_indent ? o->initial_indent : "", &w->iilen)) ||
+	    !(w->si = dup(o->subsequent_indent ? o->subsequent_indent : "", &w->silen)) ||
+	    !(w->ph = dup(o->placeholder ? o->placeholder : " [...]", &w->phlen))) {
+		wrap_free(w);
+		errno = ENOMEM;
+		return NULL;
+	}
+	w->iiw = wrap_width(w, w->ii, w->iilen);
+	w->siw = wrap_width(w, w->si, w->silen);
+	w->phw = wrap_width(w, w->ph, w->phlen);
+	{
+		const unsigned char *u = (const unsigned char *)w->ph;
+		size_t i = 0;
+
+		while (i < w->phlen) {
+			unsigned c;
+			size_t wd, l = unit(w, u + i, w->phlen - i, &c, &wd);
+
+			if (!(c & U_SPACE))
+				break;
+			i += l;
+		}
+		w->phloff = i;
+		w->phlw = wrap_width(w, w->ph + i, w->phlen - i);
+	}
+	ind = w->o.max_lines > 1 ? w->siw : w->iiw;
+	if (o->width <= 0) {
+		snprintf(err, errlen, "invalid width %ld (must be > 0)", o->width);
+	} else if ((size_t)o->width < w->iiw || (size_t)o->width < w->siw) {
+		snprintf(err, errlen, "width %ld is smaller than the indent (%zu)", o->width,
+			w->iiw > w->siw ? w->iiw : w->siw);
+	} else if (w->o.max_lines >= 0 && ind + w->phlw > (size_t)o->width) {
+		snprintf(err, errlen, "placeholder too large for max width");
+	} else {
+		return w;
+	}
+	wrap_free(w);
+	errno = EINVAL;
+	return NULL;
+}
+
+void wrap_free(struct wrap *w)
+{
+	if (!w)
+		return;
+	free(w->ii);
+	free(w->si);
+	free(w->ph);
+	buf_free(&w->text);
+	buf_free(&w->tmp);
+	buf_free(&w->lb);
+	free(w->ch);
+	free(w->cost);
+	free(w->prev);
+	free(w);
+}
+
+int wrap_can_stream(const struct wrap *w)
+{
+	return w->o.max_lines < 0 && w->o.algorithm == WRAP_GREEDY && !w->o.shorten &&
+		(w->o.drop_whitespace || !w->o.fix_sentence_endings);
+}
+
+void wrap_part_reset(struct wrap *w)
+{
+	w->nlines = 0;
+	w->pend = 0;
+	w->dropped = w->midword = 0;
+}
+
+/* ---- Munging: strip escapes, normalise, collapse (shorten), expand tabs, replace. ---- */
+
+/* Remove the escape sequences from B[START..). */
+static void strip_esc(struct buf *b, size_t start)
+{
+	unsigned char *u = (unsigned char *)b->p;
+	size_t i = start, o = start;
+
+	while (i < b->len) {
+		unsigned char *e = memchr(u + i, 0x1B, b->len - i);
+		size_t k = e ? (size_t)(e - u) : b->len;
+
+		memmove(u + o, u + i, k - i);
+		o += k - i;
+		i = k;
+		if (e)
+			i += esclen(u + i, b->len - i);
+	}
+	b->len = o;
+	b->p[o] = '\0';
+}
+
+/* ' '.join(text.strip().split()), in place. */
+static void collapse(const struct wrap *w, struct buf *b)
+{
+	const unsigned char *u = (const unsigned char *)b->p;
+	size_t i = 0, o = 0;
+	int space = 0;
+
+	while (i < b->len) {
+		unsigned c;
+		size_t wd, l = unit(w, u + i, b->len - i, &c, &wd);
+
+		if (c & U_SPACE) {
+			space = o > 0;
+		} else {
+			if (space)
+				b->p[o++] = ' ';
+			space = 0;
+			memmove(b->p + o, u + i, l);
+			o += l;
+		}
+		i += l;
+	}
+	b->len = o;
+	b->p[o] = '\0';
+}
+
+/* str.expandtabs on B[START..), in the wrapper's unit; *COL carries the column. */
+static int expand_tabs(struct wrap *w, struct buf *b, size_t start, size_t *col)
+{
+	const unsigned char *u = (const unsigned char *)b->p;
+	size_t i = start;
+	long ts = w->o.tabsize;
+
+	w->tmp.len = 0;
+	while (i < b->len) {
+		unsigned c;
+		size_t wd, l;
+
+		if (u[i] == '\t') {
+			if (ts > 0) {
+				size_t k = (size_t)ts - *col % (size_t)ts;
+
+				if (buf_grow(&w->tmp, k) < 0)
+					return -1;
+				memset(w->tmp.p + w->tmp.len, ' ', k);
+				w->tmp.len += k;
+				*col += k;
+			}
+			i++;
+			continue;
+		}
+		l = unit(w, u + i, b->len - i, &c, &wd);
+		if (u[i] == '\n' || u[i] == '\r')
+			*col = 0;
+		else
+			*col += w->cols ? wd : wrap_width(w, (const char *)u + i, l);
+		if (buf_add(&w->tmp, u + i, l) < 0)
+			return -1;
+		i += l;
+	}
+	b->len = start;
+	return buf_add(b, w->tmp.p, w->tmp.len);
+}
+
+int wrap_munge(struct wrap *w, const char *s, size_t n, size_t *col, struct buf *b)
+{
+	size_t start = b->len, i;
+	unsigned char *u;
+
+	if (buf_add(b, s, n) < 0)
+		return -1;
+	if (w->o.strip_ansi && memchr(b->p + start, 0x1B, n))
+		strip_esc(b, start);
+	if (w->o.normalize >= 0) {
+		size_t l;
+		char *p = utf8_normalize(b->p + start, b->len - start, (enum utf8_form)w->o.normalize, &l);
+		int r;
+
+		if (!p)
+			return -1;
+		b->len = start;
+		r = buf_add(b, p, l);
+		free(p);
+		if (r < 0)
+			return -1;
+	}
+	if (w->o.shorten)
+		return 0;	/* collapsed before filling, as textwrap.shorten does first */
+	if (w->o.expand_tabs) {
+		int tab = memchr(b->p + start, '\t', b->len - start) != NULL;
+
+		if (*col == SIZE_MAX && (tab || !n)) {
+			/* The column was left unknown: measure the line so far. */
+			size_t k = start;
+
+			while (k > 0 && b->p[k - 1] != '\n' && b->p[k - 1] != '\r')
+				k--;
+			*col = wrap_width(w, b->p + k, start - k);
+		}
+		if (tab) {
+			if (expand_tabs(w, b, start, col) < 0)
+				return -1;
+		} else if (n) {
+			/* Only the column after the last line break matters, and only if a tab
+			 * follows on the same line: leave it unknown until then. */
+			size_t k = b->len;
+
+			while (k > start && b->p[k - 1] != '\n' && b->p[k - 1] != '\r')
+				k--;
+			*col = k == b->len ? 0 : SIZE_MAX;
+			if (k == start && *col == SIZE_MAX && start > 0)
+				*col = SIZE_MAX;
+		}
+	}
+	if (w->o.replace_whitespace) {
+		u = (unsigned char *)b->p;
+		for (i = start; i < b->len; i++)
+			if (u[i] < 0x20 && (asciitab[u[i]] & U_WS))
+				u[i] = ' ';
+	}
+	return 0;
+}
+
+/* ---- Chunking: TextWrapper.wordsep_re (or wordsep_simple_re), plus extra breaks. ---- */
+
+static int grow_chunks(struct wrap *w)
+{
+	size_t cap = w->chcap ? w->chcap * 2 : 256;
+	struct chunk *p = realloc(w->ch, cap * sizeof *p);
+
+	if (!p) {
+		errno = ENOMEM;
+		return -1;
+	}
+	w->ch = p;
+	w->chcap = cap;
+	return 0;
+}
+
+static inline int add_chunk(struct wrap *w, size_t off, size_t len, size_t wd, unsigned fl)
+{
+	struct chunk *c;
+
+	if (w->nch == w->chcap && grow_chunks(w) < 0)
+		return -1;
+	c = &w->ch[w->nch++];
+	c->off = off;
+	c->len = len;
+	c->w = wd;
+	c->fl = fl;
+	return 0;
+}
+
+/* -{2,} at P followed by \w: the end of the dashes, else 0. */
+static size_t emdash_at(const struct wrap *w, const unsigned char *s, size_t p, size_t n)
+{
+	size_t q = p, k = 0;
+	unsigned c = 0;
+	size_t wd, l = 0;
+
+	while (q < n) {
+		l = unit(w, s + q, n - q, &c, &wd);
+		if (!(c & U_DASH))
+			break;
+		q += l;
+		k++;
+	}
+	return k >= 2 && q < n && (c & U_WORD) ? q : 0;
+}
+
+/* The hyphen alternative: a '-' ending at X after letters (L1 nearest; lt lt - or
+ * lt - lt -) and followed by lt -? lt. */
+static int hyphen_break(const struct wrap *w, const unsigned char *s, size_t x, size_t n,
+	unsigned l1, unsigned l2, unsigned l3)
+{
+	unsigned a1 = 0, a2 = 0, a3 = 0;
+	size_t aw;
+
+	if (!((l1 & U_LETTER) && ((l2 & U_LETTER) || ((l2 & U_DASH) && (l3 & U_LETTER)))))
+		return 0;
+	if (x < n) {
+		x += unit(w, s + x, n - x, &a1, &aw);
+		if (x < n) {
+			x += unit(w, s + x, n - x, &a2, &aw);
+			if (x < n && (a2 & U_DASH))
+				unit(w, s + x, n - x, &a3, &aw);
+		}
+	}
+	return (a1 & U_LETTER) && ((a2 & U_LETTER) || ((a2 & U_DASH) && (a3 & U_LETTER)));
+}
+
+/* A break opportunity between units of classes X and Y in CJK text (kinsoku shori). */
+static inline int cjk_break(unsigned x, unsigned y)
+{
+	if (x & (U_ZWSP | U_SHY))
+		return !(y & U_NOSTART) || (y & U_IDEO);
+	if (!((x | y) & U_IDEO))
+		return 0;
+	return !(y & (U_NOSTART | U_GLUE)) && !(x & (U_NOEND | U_GLUE));
+}
+
+static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)text, *brk = NULL;
+	int hyph = w->o.break_on_hyphens && !w->uax14, extra = w->cols && !w->uax14;
+	unsigned c1 = 0, c2 = 0, c3 = 0, lv = 0;
+	size_t p = 0;
+	int midword;
+
+	w->nch = 0;
+	midword = w->midword;
+	w->midword = 0;
+	if (w->uax14) {
+		w->lb.len = 0;
+		if (buf_grow(&w->lb, n) < 0)
+			return -1;
+		lb_breaks_utf8(text, n, (unsigned char *)w->lb.p);
+		brk = (const unsigned char *)w->lb.p;
+	}
+	/* The context before START feeds the lookbehinds only. */
+	while (p < start) {
+		unsigned c;
+		size_t wd, l = unit(w, s + p, start - p, &c, &wd);
+
+		c3 = c2;
+		c2 = c1;
+		c1 = c;
+		if (!(c & U_ESC))
+			lv = c;
+		p += l;
+	}
+	while (p < n) {
+		unsigned cls, l1, l2, l3, all;
+		size_t uw, ul = unit(w, s + p, n - p, &cls, &uw), e, wd, q;
+
+		if (cls & U_WS) {
+			e = p;
+			wd = 0;
+			for (;;) {
+				e += ul;
+				wd += uw;
+				c3 = c2;
+				c2 = c1;
+				c1 = lv = cls;
+				if (e >= n)
+					break;
+				ul = unit(w, s + e, n - e, &cls, &uw);
+				if (!(cls & U_WS))
+					break;
+			}
+			if (add_chunk(w, p, e - p, wd, CK_WS) < 0)
+				return -1;
+			p = e;
+			continue;
+		}
+		if (midword) {
+			/* The rest of a word cut when the last part stopped: the one rule that
+			 * could end it at once is a hyphen there. */
+			midword = 0;
+			if (hyph && (cls & U_DASH) && hyphen_break(w, s, p + ul, n, c1, c2, c3)) {
+				if (add_chunk(w, p, ul, uw, 0) < 0)
+					return -1;
+				c3 = c2;
+				c2 = c1;
+				c1 = lv = cls;
+				p += ul;
+				continue;
+			}
+		} else if (hyph && (cls & U_DASH) && (c1 & U_WP) && (q = emdash_at(w, s, p, n))) {
+			/* The em-dash alternative: the dashes alone. */
+			if (add_chunk(w, p, q - p, wrap_width(w, text + p, q - p), 0) < 0)
+				return -1;
+			c3 = c2 = c1 = lv = U_DASH;
+			p = q;
+			continue;
+		}
+		/* A word: the shortest run of non-whitespace that ends at a hyphen, before
+		 * whitespace or the end, or before an em-dash. (Or the rest of a word cut
+		 * at the end of the last part.) */
+		e = p + ul;
+		wd = uw;
+		l1 = cls;
+		l2 = c1;
+		l3 = c2;
+		all = cls;
+		if (!(cls & U_ESC))
+			lv = cls;
+		while (e < n) {
+			unsigned ce;
+			size_t cw, cl;
+
+			if (!brk && !(lv & (U_IDEO | U_ZWSP | U_SHY))) {
+				/* Plain ASCII: no rule can end the word inside it. */
+				size_t e0 = e;
+
+				/* Printable ASCII but '-', in one tight loop; the byte before a
+				 * non-ASCII one may start a cluster, so it is left to unit(). */
+				while (e < n && s[e] > 0x20 && s[e] < 0x7F && s[e] != '-')
+					e++;
+				if (w->cols && e < n && s[e] >= 0x80 && e > e0)
+					e--;
+				if (e > e0) {
+					all = 0;
+					wd += e - e0;
+					l3 = e - e0 >= 3 ? asciitab[s[e - 3]] : e - e0 == 2 ? l1 : l2;
+					l2 = e - e0 >= 2 ? asciitab[s[e - 2]] : l1;
+					l1 = lv = asciitab[s[e - 1]];
+					if (e >= n)
+						break;
+				}
+			}
+			cl = unit(w, s + e, n - e, &ce, &cw);
+			if (ce & U_WS)
+				break;
+			if (brk ? brk[e] != LB_NOBREAK : extra && !(ce & U_ESC) && cjk_break(lv, ce))
+				break;
+			if (hyph && (ce & U_DASH)) {
+				if (hyphen_break(w, s, e + cl, n, l1, l2, l3)) {
+					{
+						e += cl;
+						wd += cw;
+						all &= ce;
+						l3 = l2;
+						l2 = l1;
+						l1 = lv = ce;
+						break;
+					}
+				}
+				if ((l1 & U_WP) && emdash_at(w, s, e, n))
+					break;
+			}
+			e += cl;
+			wd += cw;
+			all &= ce;
+			l3 = l2;
+			l2 = l1;
+			l1 = ce;
+			if (!(ce & U_ESC))
+				lv = ce;
+		}
+		if (add_chunk(w, p, e - p, wd, ((all & U_SPACE) ? CK_WS : 0) |
+		    (((lv & U_SHY) && (l1 & U_SHY)) ? CK_SHY : 0)) < 0)
+			return -1;
+		c1 = l1;
+		c2 = l2;
+		c3 = l3;
+		p = e;
+	}
+	return 0;
+}
+
+/* TextWrapper._fix_sentence_endings: [a-z][.!?]["']?\Z then exactly " ". */
+static void fix_sentences(struct wrap *w, const char *s)
+{
+	size_t i = 0;
+
+	while (i + 1 < w->nch) {
+		const struct chunk *c = &w->ch[i], *d = &w->ch[i + 1];
+		const unsigned char *u = (const unsigned char *)s + c->off;
+		size_t l = c->len;
+
+		if (d->len == 1 && s[d->off] == ' ' && l >= 2) {
+			if (l >= 3 && (u[l - 1] == '"' || u[l - 1] == '\''))
+				l--;
+			if ((u[l - 1] == '.' || u[l - 1] == '!' || u[l - 1] == '?') &&
+			    u[l - 2] >= 'a' && u[l - 2] <= 'z') {
+				w->ch[i + 1].fl |= CK_TWOSP;
+				w->ch[i + 1].w = 2;
+				i += 2;
+				continue;
+			}
+		}
+		i++;
+	}
+}
+
+/* ---- Output: lines are written to OUT; the last one stays pending (no '\n') until the
+ * next line or the paragraph's end, for the placeholder, alignment and colours. ---- */
+
+static void ansi_scan(struct wrap *w, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < n) {
+		const unsigned char *e = memchr(u + i, 0x1B, n - i);
+		size_t l;
+
+		if (!e)
+			break;
+		i = (size_t)(e - u);
+		l = esclen(u + i, n - i);
+		if (l > 2 && u[i + 1] == '[' && u[i + l - 1] == 'm') {
+			if (l == 3 || u[i + 2] == '0' || u[i + 2] == ';')
+				w->sgrlen = 0;
+			if (!(l == 3 || (l == 4 && u[i + 2] == '0'))) {
+				if (w->sgrlen + l > sizeof w->sgr)
+					w->sgrlen = 0;
+				if (l <= sizeof w->sgr) {
+					memcpy(w->sgr + w->sgrlen, u + i, l);
+					w->sgrlen += l;
+				}
+			}
+		} else if (l > 4 && u[i + 1] == ']' && u[i + 2] == '8' && u[i + 3] == ';') {
+			const unsigned char *semi = memchr(u + i + 4, ';', l - 4);
+			size_t uri = semi ? (size_t)(semi - u) + 1 : i + l;
+			int empty = uri >= i + l || u[uri] == 0x1B || u[uri] == 7;
+
+			w->linklen = 0;
+			if (!empty && l <= sizeof w->link) {
+				memcpy(w->link, u + i, l);
+				w->linklen = l;
+			}
+		}
+		i += l;
+	}
+}
+
+static int justify(struct wrap *w, struct buf *out, size_t width)
+{
+	size_t start = w->pend_content, end = out->len, i, gaps = 0, extra, each, more, g = 0;
+	const char *p = out->p;
+
+	while (start < end && p[start] == ' ')
+		start++;
+	for (i = start; i < end; i++)
+		if (p[i] == ' ' && p[i - 1] != ' ')
+			gaps++;
+	if (!gaps || width <= (i = wrap_width(w, p + w->pend_off, end - w->pend_off)))
+		return 0;
+	extra = width - i;
+	each = extra / gaps;
+	more = extra % gaps;
+	w->tmp.len = 0;
+	if (buf_add(&w->tmp, p + start, end - start) < 0 || buf_grow(out, extra) < 0)
+		return -1;
+	out->len = start;
+	for (i = 0; i < w->tmp.len; i++) {
+		char c = w->tmp.p[i];
+
+		out->p[out->len++] = c;
+		if (c == ' ' && (i + 1 < w->tmp.len && w->tmp.p[i + 1] != ' ')) {
+			size_t k = each + (g < more);
+
+			memset(out->p + out->len, ' ', k);
+			out->len += k;
+			g++;
+		}
+	}
+	return 0;
+}
+
+static int finish_line(struct wrap *w, struct buf *out, int last)
+{
+	size_t width = (size_t)w->o.width;
+
+	if (!w->pend)
+		return 0;
+	w->pend = 0;
+	if (w->o.align == WRAP_RIGHT || w->o.align == WRAP_CENTER) {
+		size_t lw = wrap_width(w, out->p + w->pend_off, out->len - w->pend_off);
+
+		if (lw < width) {
+			size_t marg = width - lw, left = marg, right = 0;
+
+			if (w->o.align == WRAP_CENTER) {
+				left = marg / 2 + (marg & width & 1);
+				right = marg - left;
+			}
+			if (buf_grow(out, marg) < 0)
+				return -1;
+			memmove(out->p + w->pend_off + left, out->p + w->pend_off, out->len - w->pend_off);
+			memset(out->p + w->pend_off, ' ', left);
+			out->len += left;
+			memset(out->p + out->len, ' ', right);
+			out->len += right;
+			w->pend_content += left;
+		}
+	} else if (w->o.align == WRAP_JUSTIFY && !last && justify(w, out, width) < 0) {
+		return -1;
+	}
+	if (w->ansi) {
+		ansi_scan(w, out->p + w->pend_content, out->len - w->pend_content);
+		if (!last && w->sgrlen && buf_add(out, "\033[0m", 4) < 0)
+			return -1;
+		if (!last && w->linklen && buf_add(out, "\033]8;;\033\\", 7) < 0)
+			return -1;
+	}
+	return buf_addc(out, '\n');
+}
+
+static int start_line(struct wrap *w, struct buf *out, const char *ind, size_t indlen)
+{
+	if (finish_line(w, out, 0) < 0)
+		return -1;
+	w->pend = 1;
+	w->pend_off = out->len;
+	w->nlines++;
+	if (buf_add(out, ind, indlen) < 0)
+		return -1;
+	if (w->ansi && w->nlines > 1 && ((w->linklen && buf_add(out, w->link, w->linklen) < 0) ||
+	    (w->sgrlen && buf_add(out, w->sgr, w->sgrlen) < 0)))
+		return -1;
+	w->pend_content = out->len;
+	return 0;
+}
+
+static int put_piece(struct buf *out, const char *s, size_t off, size_t len, unsigned fl, int last)
+{
+	if (fl & CK_TWOSP)
+		return buf_add(out, "  ", 2);
+	if (last && (fl & CK_SHY) && len >= 2)
+		return buf_add(out, s + off, len - 2) < 0 ? -1 : buf_addc(out, '-');
+	return buf_add(out, s + off, len);
+}
+
+/* Write indent and chunks [A, B) and the head piece HP (if any). */
+static int emit(struct wrap *w, struct buf *out, const char *s, const char *ind, size_t indlen,
+	size_t a, size_t b, const struct piece *hp, int ph, int shy)
+{
+	size_t j;
+
+	if (start_line(w, out, ind, indlen) < 0)
+		return -1;
+	if (!hp && !ph && b > a) {
+		size_t total = 0;
+
+		for (j = a; j < b; j++)
+			total += w->ch[j].len + 2;
+		if (buf_grow(out, total) < 0)
+			return -1;
+		for (j = a; j < b; j++) {
+			const struct chunk *c = &w->ch[j];
+
+			if (c->fl & (CK_TWOSP | CK_SHY))
+				break;
+			memcpy(out->p + out->len, s + c->off, c->len);
+			out->len += c->len;
+		}
+		out->p[out->len] = '\0';
+		a = j;
+	}
+	for (j = a; j < b; j++)
+		if (put_piece(out, s, w->ch[j].off, w->ch[j].len, w->ch[j].fl, shy && j + 1 == b && !hp && !ph) < 0)
+			return -1;
+	if (hp && buf_add(out, s + hp->off, hp->len) < 0)
+		return -1;
+	if (ph && buf_add(out, w->ph, w->phlen) < 0)
+		return -1;
+	return 0;
+}
+
+/* _handle_long_word for chunk I: the head piece that fits SPACE_LEFT, cut from the chunk. */
+static int long_word(struct wrap *w, const char *s, size_t i, size_t space_left, int empty_line,
+	struct piece *hp)
+{
+	struct chunk *c = &w->ch[i];
+	const unsigned char *u = (const unsigned char *)s + c->off;
+	size_t k = 0, cw = 0, hyph = 0, hyphw = 0, units = 0;
+	int nondash = 0, hyph_ok = 0, forced = 0;
+
+	while (k < c->len) {
+		unsigned cls;
+		size_t wd, l = unit(w, u + k, c->len - k, &cls, &wd);
+
+		if (cw + wd > space_left) {
+			if (!empty_line || units)
+				break;
+			forced = 1;	/* a cluster wider than the line goes alone */
+		}
+		if ((cls & U_DASH) && l == 1 && units > 0 && nondash) {
+			hyph = k + 1;
+			hyphw = cw + wd;
+			hyph_ok = 1;
+		}
+		if (!(cls & U_DASH) || l != 1)
+			nondash = 1;
+		cw += wd;
+		k += l;
+		units++;
+		if (cw > space_left)
+			break;
+	}
+	if (w->o.break_on_hyphens && k < c->len && hyph_ok) {
+		k = hyph;
+		cw = hyphw;
+	}
+	hp->off = c->off;
+	hp->len = k;
+	hp->w = cw;
+	hp->fl = allspace(w, s + c->off, k) ? CK_WS : 0;
+	c->off += k;
+	c->len -= k;
+	c->w -= cw;
+	c->fl |= CK_CUT;
+	if (allspace(w, s + c->off, c->len))
+		c->fl |= CK_WS;
+	/* Python never leaves an empty remainder on a line of width 1 or more. */
+	return forced && c->len == 0;
+}
+
+/* TextWrapper._wrap_chunks over chunks [0, nch). Unless FINAL, stops at a line start when too
+ * little text is left to be sure of the line, setting *STOP to where the text resumes. */
+static int greedy(struct wrap *w, const char *s, int final, size_t *stop, struct buf *out)
+{
+	size_t i = 0, n = w->nch, rem = 0, j;
+	long W = w->o.width, maxl = w->o.max_lines;
+	int drop = w->o.drop_whitespace;
+
+	int dropped = w->dropped;
+
+	w->dropped = 0;
+	if (!final)
+		for (j = 0; j < n; j++)
+			rem += w->ch[j].w;
+	while (i < n) {
+		const char *ind = w->nlines ? w->si : w->ii;
+		size_t indlen = w->nlines ? w->silen : w->iilen, a, b, curlen = 0;
+		long width = W - (long)(w->nlines ? w->siw : w->iiw);
+		struct piece hp;
+		int have_hp = 0;
+
+		if (!final) {
+			/* Stop where the rest could still change: near the end of what is known.
+			 * A line drops one leading space: if it is dropped here, not again. */
+			int skipped = 0;
+
+			if (drop && w->nlines && (w->ch[i].fl & CK_WS) && !dropped) {
+				rem -= w->ch[i].w;
+				skipped = 1;
+				if (++i == n) {
+					/* The last chunk may go on in the next part: keep it whole. */
+					*stop = w->ch[n - 1].off;
+					return 0;
+				}
+			}
+			if (rem < 2 * (size_t)W + 8) {
+				*stop = w->ch[i].off;
+				w->dropped = skipped;
+				w->midword = (w->ch[i].fl & CK_CUT) != 0;
+				return 0;
+			}
+			dropped |= skipped;
+		}
+		if (drop && (w->ch[i].fl & CK_WS) && w->nlines && !dropped) {
+			rem -= final ? 0 : w->ch[i].w;
+			i++;
+		}
+		dropped = 0;
+		a = i;
+		while (i < n) {
+			size_t l = w->ch[i].w + ((w->ch[i].fl & CK_SHY) != 0);
+
+			if ((long)(curlen + l) > width && !(i == a && (long)w->ch[i].w <= width))
+				break;
+			curlen += w->ch[i].w;
+			rem -= final ? 0 : w->ch[i].w;
+			i++;
+		}
+		b = i;
+		if (i < n && (long)w->ch[i].w > width) {
+			if (w->o.break_long_words) {
+				size_t space_left = width < 1 ? 1 : (size_t)(width - (long)curlen);
+
+				if (long_word(w, s, i, space_left, a == b, &hp))
+					i++;
+				have_hp = 1;
+				rem -= final ? 0 : hp.w;
+				curlen += hp.w;
+			} else if (a == b) {
+				curlen += w->ch[i].w;
+				rem -= final ? 0 : w->ch[i].w;
+				b = ++i;
+			}
+		}
+		if (drop && (have_hp || a < b)) {
+			if (have_hp) {
+				if (hp.fl & CK_WS) {
+					curlen -= hp.w;
+					have_hp = 0;
+				}
+			} else if (w->ch[b - 1].fl & CK_WS) {
+				curlen -= w->ch[b - 1].w;
+				b--;
+			}
+		}
+		if (!have_hp && a == b)
+			continue;
+		if (maxl < 0 || (long)w->nlines + 1 < maxl ||
+		    ((i == n || (drop && n - i == 1 && (w->ch[i].fl & CK_WS))) && (long)curlen <= width)) {
+			if (emit(w, out, s, ind, indlen, a, b, have_hp ? &hp : NULL, 0,
+			    (long)curlen < width) < 0)
+				return -1;
+			continue;
+		}
+		/* Too many lines: end with the placeholder. */
+		for (;;) {
+			unsigned fl;
+			size_t lw;
+
+			if (!have_hp && a == b)
+				break;
+			fl = have_hp ? hp.fl : w->ch[b - 1].fl;
+			lw = have_hp ? hp.w : w->ch[b - 1].w;
+			if (!(fl & CK_WS) && (long)(curlen + w->phw) <= width)
+				return emit(w, out, s, ind, indlen, a, b, have_hp ? &hp : NULL, 1, 0);
+			curlen -= lw;
+			if (have_hp)
+				have_hp = 0;
+			else
+				b--;
+		}
+		if (w->nlines && w->pend) {
+			/* lines[-1].rstrip() + placeholder, if it fits. */
+			const unsigned char *u = (const unsigned char *)out->p + w->pend_off;
+			size_t k = 0, keep = 0, len = out->len - w->pend_off;
+
+			while (k < len) {
+				unsigned cls;
+				size_t wd, l = unit(w, u + k, len - k, &cls, &wd);
+
+				k += l;
+				if (!(cls & U_SPACE))
+					keep = k;
+			}
+			if (wrap_width(w, (const char *)u, keep) + w->phw <= (size_t)W) {
+				out->len = w->pend_off + keep;
+				return buf_add(out, w->ph, w->phlen);
+			}
+		}
+		if (start_line(w, out, ind, indlen) < 0 ||
+		    buf_add(out, w->ph + w->phloff, w->phlen - w->phloff) < 0)
+			return -1;
+		return 0;
+	}
+	return 0;
+}
+
+/* ---- Minimum raggedness: the sum of squared slack over all lines but the last. ---- */
+
+static int optimal(struct wrap *w, const char *s, struct buf *out)
+{
+	size_t n, i, j, W = (size_t)w->o.width, avail0 = W - w->iiw, avail1 = W - w->siw;
+	size_t maxavail = avail0 > avail1 ? avail0 : avail1;
+	int drop = w->o.drop_whitespace;
+	const double INF = 1e300, BIG = 1e30;
+
+	/* Words wider than a line are cut first, as the greedy wrapper cuts them. */
+	if (w->o.break_long_words && avail1 > 0) {
+		size_t old = w->nch, k = 0;
+
+		for (i = 0; i < old; i++)
+			k += w->ch[i].w > avail1;
+		if (k) {
+			for (i = 0; i < old; i++) {
+				while (w->ch[i].w > avail1) {
+					struct piece hp;
+
+					long_word(w, s, i, avail1, 1, &hp);
+					if (add_chunk(w, hp.off, hp.len, hp.w, hp.fl) < 0)
+						return -1;
+				}
+				if (w->ch[i].len && add_chunk(w, w->ch[i].off, w->ch[i].len, w->ch[i].w,
+				    w->ch[i].fl) < 0)
+					return -1;
+			}
+			memmove(w->ch, w->ch + old, (w->nch - old) * sizeof *w->ch);
+			w->nch -= old;
+		}
+	}
+	n = w->nch;
+	if (n + 1 > w->dpcap) {
+		double *c = realloc(w->cost, (n + 1) * sizeof *c);
+		size_t *p;
+
+		if (c)
+			w->cost = c;
+		p = c ? realloc(w->prev, (n + 1) * sizeof *p) : NULL;
+		if (!p) {
+			errno = ENOMEM;
+			return -1;
+		}
+		w->prev = p;
+		w->dpcap = n + 1;
+	}
+	/* cost[j]: the least cost of lines ending after chunk j - 1. With drop_whitespace a
+	 * line starts at a word and the space before it ends the previous line, dropped. */
+	w->cost[0] = 0;
+	for (j = 1; j <= n; j++) {
+		size_t width = 0;
+
+		w->cost[j] = INF;
+		w->prev[j] = j - 1;
+		if (drop && j < n && (w->ch[j].fl & CK_WS))
+			continue;
+		for (i = j; i-- > 0;) {
+			size_t avail = i == 0 ? avail0 : avail1, lw;
+			double c;
+
+			width += w->ch[i].w;
+			lw = width;
+			if (drop && j - 1 > i && (w->ch[j - 1].fl & CK_WS))
+				lw -= w->ch[j - 1].w;
+			if (j < n && (w->ch[j - 1].fl & CK_SHY))
+				lw++;
+			if (lw > maxavail && j - i > 1)
+				break;
+			if ((drop && i > 0 && (w->ch[i].fl & CK_WS)) || w->cost[i] >= INF)
+				continue;
+			if (lw > avail) {
+				if (j - i > 1)
+					continue;
+				c = BIG;
+			} else {
+				c = j == n ? 0 : (double)(avail - lw) * (double)(avail - lw);
+			}
+			if (w->cost[i] + c < w->cost[j]) {
+				w->cost[j] = w->cost[i] + c;
+				w->prev[j] = i;
+			}
+		}
+	}
+	/* Turn prev[] into next-line starts, then write the lines in order. */
+	{
+		size_t k = n, nxt = n;
+
+		while (k > 0) {
+			size_t p = w->prev[k];
+
+			w->prev[k] = nxt;
+			nxt = k;
+			k = p;
+		}
+		for (i = 0; i < n; i = nxt, nxt = w->prev[nxt]) {
+			size_t a = i, b = nxt;
+
+			if (drop && b - a > 1 && (w->ch[b - 1].fl & CK_WS))
+				b--;
+			size_t lw = 0, k2;
+
+			if (drop && b - a == 1 && (w->ch[a].fl & CK_WS) && w->nlines)
+				continue;
+			for (k2 = a; k2 < b; k2++)
+				lw += w->ch[k2].w;
+			if (emit(w, out, s, w->nlines ? w->si : w->ii, w->nlines ? w->silen : w->iilen,
+			    a, b, NULL, 0, lw < (a == 0 ? avail0 : avail1)) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+int wrap_fill_part(struct wrap *w, const char *text, size_t ctx, size_t len, int final,
+	size_t *used, struct buf *out)
+{
+	size_t stop = len;
+
+	if (w->o.shorten) {
+		if (text != w->text.p) {
+			w->text.len = 0;
+			if (buf_add(&w->text, text + ctx, len - ctx) < 0)
+				return -1;
+		}
+		collapse(w, &w->text);
+		text = w->text.p;
+		ctx = 0;
+		len = w->text.len;
+	}
+	if (tokenize(w, text, ctx, len) < 0)
+		return -1;
+	if (!final) {
+		/* Whether a word ends before a run of dashes depends on what follows the run
+		 * (the em-dash rule's lookahead): a run at the end of the part is undecided, and
+		 * so is the chunk that ends where it starts. Those wait for the next part. */
+		size_t d = len;
+
+		while (d > ctx && text[d - 1] == '-')
+			d--;
+		if (d < len)
+			while (w->nch && w->ch[w->nch - 1].off + w->ch[w->nch - 1].len >= d)
+				w->nch--;
+		if (!w->nch)
+			stop = ctx;	/* nothing decided yet */
+	}
+	if (w->o.fix_sentence_endings)
+		fix_sentences(w, text);
+	if (w->o.algorithm == WRAP_OPTIMAL) {
+		if (optimal(w, text, out) < 0)
+			return -1;
+	} else if (greedy(w, text, final, &stop, out) < 0) {
+		return -1;
+	}
+	if (used)
+		*used = final ? len : stop;
+	/* textwrap.fill gave "": the paragraph is still a line. */
+	if (final && !w->nlines)
+		return buf_addc(out, '\n');
+	return finish_line(w, out, final);
+}
+
+int wrap_fill(struct wrap *w, const char *text, size_t len, struct buf *out)
+{
+	size_t col = 0;
+
+	wrap_part_reset(w);
+	w->text.len = 0;
+	if (buf_grow(&w->text, len) < 0 || wrap_munge(w, text, len, &col, &w->text) < 0)
+		return -1;
+	return wrap_fill_part(w, w->text.p, 0, w->text.len, 1, NULL, out);
+}
+
+char *wrap_dedent(const char *s, size_t n, size_t *outlen)
+{
+	size_t i = 0, mlen = 0, o = 0;
+	const char *margin = NULL;
+	char *r = malloc(n + 1);
+
+	if (!r)
+		return NULL;
+	/* The margin: the common prefix of the leading [ \t]* of lines with other text. */
+	while (i < n) {
+		const char *nl = memchr(s + i, '\n', n - i);
+		size_t e = nl ? (size_t)(nl - s) : n, k = i;
+
+		while (k < e && (s[k] == ' ' || s[k] == '\t'))
+			k++;
+		if (k < e) {
+			if (!margin) {
+				margin = s + i;
+				mlen = k - i;
+			} else {
+				size_t m = 0;
+
+				while (m < mlen && m < k - i && margin[m] == s[i + m])
+					m++;
+				mlen = m;
+			}
+		}
+		i = e + 1;
+	}
+	for (i = 0; i < n;) {
+		const char *nl = memchr(s + i, '\n', n - i);
+		size_t e = nl ? (size_t)(nl - s) : n, k = i;
+
+		while (k < e && (s[k] == ' ' || s[k] == '\t'))
+			k++;
+		if (k == e)
+			k = e;		/* whitespace-only: emptied */
+		else
+			k = i + mlen;
+		memcpy(r + o, s + k, e - k);
+		o += e - k;
+		if (nl)
+			r[o++] = '\n';
+		i = e + 1;
+	}
+	r[o] = '\0';
+	*outlen = o;
+	return r;
+}

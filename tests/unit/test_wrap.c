@@ -1,0 +1,241 @@
+/* Unit tests for lib/wrap: fills by hand (Python's results), dedent, streaming in parts
+ * against filling at once, and properties over generated Unicode text (fixed seed): no line
+ * wider than the width unless it is one grapheme cluster, the words out in order, unchanged. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "utf8.h"
+#include "wrap.h"
+#include "unit.h"
+
+static struct wrap *mk(long width, enum wrap_count count)
+{
+	struct wrap_opts o;
+	char err[160];
+
+	wrap_opts_init(&o);
+	o.width = width;
+	o.count = count;
+	return wrap_new(&o, err, sizeof err);
+}
+
+static void fill_is(struct wrap *w, const char *in, const char *want)
+{
+	struct buf out = BUF_INIT;
+
+	CHECK_INT(wrap_fill(w, in, strlen(in), &out), 0);
+	CHECK_MEM(out.p, out.len, want, strlen(want));
+	buf_free(&out);
+}
+
+static void test_fill(void)
+{
+	struct wrap *w = mk(12, WRAP_CODEPOINTS);
+	struct wrap_opts o;
+	char err[160];
+
+	fill_is(w, "Hello there -- you goof-ball, use the -b option!",
+		"Hello there\n-- you goof-\nball, use\nthe -b\noption!\n");
+	fill_is(w, "", "\n");
+	fill_is(w, "look-a-like look-a-like", "look-a-like\nlook-a-like\n");
+	wrap_free(w);
+	w = mk(10, WRAP_COLUMNS);
+	fill_is(w, "\xe6\x88\x91\xe8\x83\xbd\xe5\x90\x9e\xe4\xb8\x8b\xe7\x8e\xbb\xe7\x92\x83",
+		"\xe6\x88\x91\xe8\x83\xbd\xe5\x90\x9e\xe4\xb8\x8b\xe7\x8e\xbb\n\xe7\x92\x83\n");
+	CHECK_INT(wrap_width(w, "\xe6\x88\x91" "a", 4), 3);
+	wrap_free(w);
+
+	wrap_opts_init(&o);
+	o.width = 0;
+	CHECK(wrap_new(&o, err, sizeof err) == NULL);
+	CHECK_STR(err, "invalid width 0 (must be > 0)");
+	o.width = 4;
+	o.max_lines = 1;
+	CHECK(wrap_new(&o, err, sizeof err) == NULL);
+	CHECK_STR(err, "placeholder too large for max width");
+	o.max_lines = -1;
+	o.initial_indent = "abcde";
+	CHECK(wrap_new(&o, err, sizeof err) == NULL);
+	CHECK_STR(err, "width 4 is smaller than the indent (5)");
+}
+
+static void test_dedent(void)
+{
+	static const struct { const char *in, *out; } t[] = {
+		{ "  a\n  b\n", "a\nb\n" },
+		{ "  a\n    b\n", "a\n  b\n" },
+		{ "  a\n\tb\n", "  a\n\tb\n" },
+		{ "  a\n   \n  b", "a\n\nb" },
+		{ "\ta\n\t\tb\n", "a\n\tb\n" },
+		{ "", "" },
+	};
+	size_t i, n;
+
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		char *d = wrap_dedent(t[i].in, strlen(t[i].in), &n);
+
+		CHECK_MEM(d, n, t[i].out, strlen(t[i].out));
+		free(d);
+	}
+}
+
+static uint64_t rng = 20261124;
+
+static unsigned rnd(unsigned n)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (unsigned)(rng % n);
+}
+
+static const char *const pieces[] = {
+	"word", "hyphen-ated", "a", "supercalifragilistic", "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e",
+	"\xe3\x80\x82", "\xe3\x80\x8c", "\xe3\x80\x8d", "\xed\x95\x9c\xea\xb5\xad\xec\x96\xb4",
+	"\xe1\x84\x92\xe1\x85\xa1\xe1\x86\xab", "e\xcc\x81", "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9",
+	"\xf0\x9f\x87\xab\xf0\x9f\x87\xb7", "\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd", "\xc2\xa0", "\xe2\x80\x8b",
+	"\xc2\xad", "\xe2\x81\xa0", "\033[31m", "\033[0m", "\xe3\x80\x80", "x",
+	"\xe4\xb8\xad\xe6\x96\x87\xe5\xad\x97\xe7\xac\xa6\xe4\xb8\xb2",
+};
+static const char *const seps[] = { " ", " ", "  ", "\t", "\n", "" };
+
+/* Keep what the words are made of: drop whitespace, escapes, soft hyphens and '-'. */
+static size_t skeleton(const char *s, size_t n, char *o)
+{
+	size_t i = 0, k = 0;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == 0x1B) {
+			i++;
+			while (i < n && !((unsigned char)s[i] >= 0x40 && s[i] != '['))
+				i++;
+			i++;
+		} else if (c == ' ' || c == '\t' || c == '\n' || c == '-') {
+			i++;
+		} else if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xAD) {
+			i += 2;
+		} else if (c == 0xE3 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x80) {
+			i += 3;
+		} else {
+			o[k++] = s[i++];
+		}
+	}
+	return k;
+}
+
+static size_t visible_width(const char *s, size_t n, size_t *clusters)
+{
+	size_t i = 0, w = 0;
+
+	*clusters = 0;
+	while (i < n) {
+		int cw;
+
+		if (s[i] == 0x1B) {
+			i++;
+			while (i < n && !((unsigned char)s[i] >= 0x40 && s[i] != '['))
+				i++;
+			i++;
+			continue;
+		}
+		i += utf8_cluster(s + i, n - i, &cw);
+		w += (size_t)cw;
+		++*clusters;
+	}
+	return w;
+}
+
+static void test_properties(void)
+{
+	struct buf in = BUF_INIT, out = BUF_INIT, part = BUF_INIT, munged = BUF_INIT;
+	char *a = NULL, *b = NULL;
+	int round, bad = 0;
+
+	for (round = 0; round < 600; round++) {
+		long width = 1 + (long)rnd(round % 3 ? 30 : 6);
+		struct wrap_opts o;
+		struct wrap *w;
+		char err[160];
+		size_t i, n = 1 + rnd(40), la, lb;
+
+		wrap_opts_init(&o);
+		o.width = width;
+		o.linebreak = rnd(4) == 0 ? WRAP_LB_UAX14 : WRAP_LB_SIMPLE;
+		o.algorithm = rnd(4) == 0 ? WRAP_OPTIMAL : WRAP_GREEDY;
+		o.align = rnd(5) == 0 ? WRAP_JUSTIFY : WRAP_LEFT;
+		w = wrap_new(&o, err, sizeof err);
+		CHECK(w != NULL);
+		if (!w)
+			continue;
+		buf_reset(&in);
+		for (i = 0; i < n; i++) {
+			buf_adds(&in, pieces[rnd(sizeof pieces / sizeof pieces[0])]);
+			buf_adds(&in, seps[rnd(sizeof seps / sizeof seps[0])]);
+		}
+		buf_reset(&out);
+		CHECK_INT(wrap_fill(w, in.p, in.len, &out), 0);
+		CHECK(utf8_valid_prefix(out.p, out.len) == out.len);
+		/* Width bound. */
+		for (i = 0; i < out.len;) {
+			const char *nl = memchr(out.p + i, '\n', out.len - i);
+			size_t e = (size_t)(nl - out.p), cl, vw = visible_width(out.p + i, e - i, &cl);
+
+			if (vw > (size_t)width && cl > 1 && bad++ < 5)
+				fprintf(stderr, "test_wrap: width %ld: line \"%.*s\" is %zu wide\n", width,
+					(int)(e - i), out.p + i, vw);
+			unit_pass++;
+			i = e + 1;
+		}
+		/* Words preserved, in order. */
+		a = realloc(a, in.len + 1);
+		b = realloc(b, out.len + 1);
+		la = skeleton(in.p, in.len, a);
+		lb = skeleton(out.p, out.len, b);
+		CHECK_MEM(b, lb, a, la);
+		/* Greedy in parts gives the same as at once. */
+		if (o.algorithm == WRAP_GREEDY && wrap_can_stream(w)) {
+			size_t col = 0, ctx = 0, used, cut;
+
+			wrap_free(w);
+			w = wrap_new(&o, err, sizeof err);
+			buf_reset(&out);
+			CHECK_INT(wrap_fill(w, in.p, in.len, &out), 0);
+			wrap_free(w);
+			w = wrap_new(&o, err, sizeof err);
+
+			buf_reset(&munged);
+			buf_reset(&part);
+			wrap_part_reset(w);
+			wrap_munge(w, in.p, in.len, &col, &munged);
+			/* Feed in three slices, at ASCII bytes. */
+			for (cut = munged.len / 3; cut < munged.len && (unsigned char)munged.p[cut] >= 0x80; cut++)
+				;
+			CHECK_INT(wrap_fill_part(w, munged.p, 0, cut, 0, &used, &part), 0);
+			ctx = used;
+			CHECK_INT(wrap_fill_part(w, munged.p, used, munged.len, 1, &used, &part), 0);
+			(void)ctx;
+			CHECK_MEM(part.p, part.len, out.p, out.len);
+		}
+		wrap_free(w);
+	}
+	CHECK_INT(bad, 0);
+	free(a);
+	free(b);
+	buf_free(&in);
+	buf_free(&out);
+	buf_free(&part);
+	buf_free(&munged);
+}
+
+int main(void)
+{
+	test_fill();
+	test_dedent();
+	test_properties();
+	return unit_done("wrap");
+}
