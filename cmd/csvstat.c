@@ -12,11 +12,11 @@
 #include "buf.h"
 #include "csv.h"
 #include "decimal.h"
-#include "hash.h"
 #include "io.h"
 #include "msg.h"
 #include "out.h"
 #include "stats.h"
+#include "tally.h"
 #include "utf8.h"
 
 enum { O_CSV = 256, O_JSON, O_COUNT, O_NULLS, O_UNIQUE, O_MIN, O_MAX, O_SUM, O_MEAN, O_MEDIAN,
@@ -72,19 +72,20 @@ struct conf {
 	int nfiles, csv_header_done;
 };
 
-/* A typed distinct value: the strings that mean it, merged. */
+/* A typed distinct value (the strings that mean it, merged): ordered by (hi, lo), then by
+ * first appearance. Number: hi the value scaled to an integer when every value fits, else
+ * compared through nums[first]; Date: days; DateTime: seconds and nanoseconds; Boolean: 0/1. */
 struct group {
-	size_t first;		/* key index of the first appearance */
+	int64_t hi;
+	uint64_t lo;
 	uint64_t count;
-	struct decnum num;
-	long long t;		/* Date: days; DateTime: seconds */
-	long nsec;
+	size_t first;		/* key index of the first appearance */
 };
 
 struct col {
 	char *name;
 	size_t idx;		/* 0-based in the file */
-	struct hash *h;		/* distinct non-null strings -> count */
+	struct tally *h;		/* distinct non-null strings -> count */
 	uint64_t nulls;
 	/* results */
 	enum type type;
@@ -93,6 +94,7 @@ struct col {
 	long places;
 	int has_len;
 	struct group *g;	/* typed values, sorted for order statistics */
+	struct decnum *nums;	/* Number: each key's value, by key index */
 	size_t ng;
 	size_t *freq;		/* group indices, most common first */
 	size_t nfreqv;
@@ -286,48 +288,183 @@ static size_t nchars(const char *p, size_t len)
 	return n;
 }
 
-static const struct col *sort_col;
+static const struct decnum *sort_nums;
 
-static int by_value(const void *a, const void *b)
+static int by_key(const void *a, const void *b)
 {
 	const struct group *x = a, *y = b;
-	int r;
 
-	switch (sort_col->type) {
-	case T_NUM:
-		r = dec_cmp(&x->num, &y->num);
-		break;
-	case T_BOOL:
-	case T_DATE:
-	case T_DT:
-		r = x->t < y->t ? -1 : x->t > y->t ? 1 : x->nsec < y->nsec ? -1 : x->nsec > y->nsec;
-		break;
-	default:
-		r = 0;
-	}
+	if (x->hi != y->hi)
+		return x->hi < y->hi ? -1 : 1;
+	if (x->lo != y->lo)
+		return x->lo < y->lo ? -1 : 1;
+	return x->first < y->first ? -1 : x->first > y->first;
+}
+
+static int by_num(const void *a, const void *b)
+{
+	const struct group *x = a, *y = b;
+	int r = dec_cmp(&sort_nums[x->first], &sort_nums[y->first]);
+
 	if (r)
 		return r;
 	return x->first < y->first ? -1 : x->first > y->first;
 }
 
-static struct group *freq_groups;
-
-static int by_count(const void *a, const void *b)
+/* X is more common than Y, or as common and seen first. */
+static int before(const struct group *x, const struct group *y)
 {
-	const struct group *x = &freq_groups[*(const size_t *)a], *y = &freq_groups[*(const size_t *)b];
-
-	if (x->count != y->count)
-		return x->count > y->count ? -1 : 1;
-	return x->first < y->first ? -1 : x->first > y->first;
+	return x->count != y->count ? x->count > y->count : x->first < y->first;
 }
 
-static int same_value(const struct col *c, const struct group *x, const struct group *y)
+/* The N most common of G[0..NG) into TOP, most common first: a heap of the best N so far,
+ * whose root is the worst of them. */
+static size_t top_n(const struct group *g, size_t ng, size_t n, size_t *top)
 {
-	if (c->type == T_NUM)
-		return dec_cmp(&x->num, &y->num) == 0;
-	if (c->type == T_TEXT)
-		return 0;
-	return x->t == y->t && x->nsec == y->nsec;
+	size_t i, k, len = 0;
+
+	if (n > ng)
+		n = ng;
+	for (i = 0; i < ng; i++) {
+		if (len == n) {
+			if (n == 0 || !before(&g[i], &g[top[0]]))
+				continue;
+			top[0] = i;
+			k = 0;
+		} else {
+			/* sift up */
+			k = len++;
+			top[k] = i;
+			while (k > 0 && before(&g[top[(k - 1) / 2]], &g[top[k]])) {
+				size_t t = top[k];
+				top[k] = top[(k - 1) / 2];
+				top[(k - 1) / 2] = t;
+				k = (k - 1) / 2;
+			}
+			continue;
+		}
+		/* sift down from the root */
+		for (;;) {
+			size_t l = 2 * k + 1, r = l + 1, w = k, t;
+			if (l < len && before(&g[top[w]], &g[top[l]]))
+				w = l;
+			if (r < len && before(&g[top[w]], &g[top[r]]))
+				w = r;
+			if (w == k)
+				break;
+			t = top[k];
+			top[k] = top[w];
+			top[w] = t;
+			k = w;
+		}
+	}
+	/* heap to best-first order: repeatedly move the worst to the end */
+	for (k = len; k > 1; k--) {
+		size_t t = top[0], j = 0;
+		top[0] = top[k - 1];
+		top[k - 1] = t;
+		for (;;) {
+			size_t l = 2 * j + 1, r = l + 1, w = j;
+			if (l < k - 1 && before(&g[top[w]], &g[top[l]]))
+				w = l;
+			if (r < k - 1 && before(&g[top[w]], &g[top[r]]))
+				w = r;
+			if (w == j)
+				break;
+			t = top[j];
+			top[j] = top[w];
+			top[w] = t;
+			j = w;
+		}
+	}
+	return len;
+}
+
+/* Stable LSD radix sort by (hi, lo) in 11-bit digits, skipping digits all keys share. */
+static void radix_sort(struct group *g, size_t n)
+{
+	enum { BITS = 11, NB = 1 << BITS, PASSES = 12 };
+	size_t *cnt = xcalloc((size_t)PASSES * NB, sizeof *cnt), i;
+	struct group *tmp = xmalloc(n * sizeof *g), *src = g, *dst = tmp, *t;
+	int p;
+
+#define DIGIT(x, p) ((p) < 6 ? ((x)->lo >> (BITS * (p))) & (NB - 1) : \
+		(((uint64_t)(x)->hi ^ (1ull << 63)) >> (BITS * ((p) - 6))) & (NB - 1))
+	for (i = 0; i < n; i++)
+		for (p = 0; p < PASSES; p++)
+			cnt[(size_t)p * NB + DIGIT(&g[i], p)]++;
+	for (p = 0; p < PASSES; p++) {
+		size_t *c = cnt + (size_t)p * NB, sum = 0, k;
+
+		if (c[DIGIT(&src[0], p)] == n)
+			continue;
+		for (k = 0; k < NB; k++) {
+			size_t v = c[k];
+			c[k] = sum;
+			sum += v;
+		}
+		for (i = 0; i < n; i++)
+			dst[c[DIGIT(&src[i], p)]++] = src[i];
+		t = src;
+		src = dst;
+		dst = t;
+	}
+#undef DIGIT
+	if (src != g)
+		memcpy(g, src, n * sizeof *g);
+	free(tmp);
+	free(cnt);
+}
+
+static int sorted(const struct group *g, size_t n, int (*cmp)(const void *, const void *))
+{
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if (cmp(&g[i - 1], &g[i]) > 0)
+			return 0;
+	return 1;
+}
+
+static const uint64_t pow10_u64[] = { 1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull,
+	10000000ull, 100000000ull, 1000000000ull, 10000000000ull, 100000000000ull, 1000000000000ull,
+	10000000000000ull, 100000000000000ull, 1000000000000000ull, 10000000000000000ull,
+	100000000000000000ull, 1000000000000000000ull };
+
+/* Every value of C as an integer at one scale in G[i].hi, when all fit in 18 digits. */
+static int scaled_keys(struct col *c)
+{
+	size_t i;
+	long emin = 0;
+	int first = 1;
+
+	for (i = 0; i < c->ng; i++) {
+		const struct decnum *d = &c->nums[c->g[i].first];
+		if (d->nd > 18)
+			return 0;
+		if (d->nd && (first || d->exp < emin)) {
+			emin = d->exp;
+			first = 0;
+		}
+	}
+	for (i = 0; i < c->ng; i++) {
+		const struct decnum *d = &c->nums[c->g[i].first];
+		uint64_t v = 0;
+		size_t k;
+		long sh = d->exp - emin;
+
+		if (d->nd == 0) {
+			c->g[i].hi = 0;
+			continue;
+		}
+		if ((long)d->nd + sh > 18)
+			return 0;
+		for (k = 0; k < d->nd; k++)
+			v = v * 10 + (uint64_t)(d->dig[k] - '0');
+		v *= pow10_u64[sh];
+		c->g[i].hi = d->neg ? -(int64_t)v : (int64_t)v;
+	}
+	return 1;
 }
 
 static char *num_text(const struct decnum *d)
@@ -359,21 +496,26 @@ static char *date_text(long long days)
 /* Types, typed distinct values and statistics of column C from its distinct strings. */
 static void finish_col(const struct conf *cf, struct col *c)
 {
-	size_t n = hash_count(c->h), i, j, len, total = 0;
-	int mask = M_BOOL | M_NUM | M_DATE | M_DT;
+	size_t n = tally_count(c->h), i, j, len, total = 0;
+	int mask = M_BOOL | M_NUM | M_DATE | M_DT, keyed = 1;
 	char *dig;
-	uint64_t nn = 0;
+	uint64_t nn = 0, *counts;
 
+	c->g = xcalloc(n ? n : 1, sizeof *c->g);
+	counts = xmalloc((n ? n : 1) * sizeof *counts);
+	tally_counts(c->h, counts);
 	for (i = 0; i < n; i++) {
-		hash_key(c->h, i, &len);
+		tally_key(c->h, i, &len);
 		total += len;
-		nn += *hash_val(c->h, i);
+		nn += counts[i];
+		c->g[i].count = counts[i];
 	}
+	free(counts);
 	c->nonnulls = nn;
 	c->digits = dig = xmalloc(total + 1);
 	c->minlen = (size_t)-1;
 	for (i = 0; i < n; i++) {
-		const char *k = hash_key(c->h, i, &len);
+		const char *k = tally_key(c->h, i, &len);
 		size_t w = nchars(k, len);
 		if (w > c->len)
 			c->len = w;
@@ -387,47 +529,62 @@ static void finish_col(const struct conf *cf, struct col *c)
 		c->minlen = 0;
 	c->type = !cf->infer ? T_TEXT : mask & M_BOOL ? T_BOOL : mask & M_NUM ? T_NUM : mask & M_DATE ? T_DATE :
 		mask & M_DT ? T_DT : T_TEXT;
-	c->g = xcalloc(n ? n : 1, sizeof *c->g);
+	if (c->type == T_NUM)
+		c->nums = xmalloc((n ? n : 1) * sizeof *c->nums);
 	for (i = 0; i < n; i++) {
-		const char *k = hash_key(c->h, i, &len);
+		const char *k = tally_key(c->h, i, &len);
 		struct group *g = &c->g[i];
+		long long t = 0;
+		long ns = 0;
 		int b;
 
 		g->first = i;
-		g->count = *hash_val(c->h, i);
 		switch (c->type) {
 		case T_BOOL:
 			is_bool(k, len, &b);
-			g->t = b;
+			g->hi = b;
 			break;
 		case T_NUM:
-			dec_scan(k, len, dig, 1, &g->num);
-			dig += g->num.nd;
-			if (g->num.places > c->places)
-				c->places = g->num.places;
+			dec_scan(k, len, dig, 1, &c->nums[i]);
+			dig += c->nums[i].nd;
+			if (c->nums[i].places > c->places)
+				c->places = c->nums[i].places;
 			break;
 		case T_DATE:
-			parse_date(cf, k, len, &g->t);
+			parse_date(cf, k, len, &t);
+			g->hi = t;
 			break;
 		case T_DT:
-			if (parse_date(cf, k, len, &g->t))
-				g->t *= 86400;
+			if (parse_date(cf, k, len, &t))
+				t *= 86400;
 			else
-				parse_datetime(k, len, &g->t, &g->nsec);
+				parse_datetime(k, len, &t, &ns);
+			g->hi = t;
+			g->lo = (uint64_t)ns;
 			break;
 		case T_TEXT:
 			break;
 		}
 	}
 	c->ng = n;
+	if (c->type == T_NUM)
+		keyed = scaled_keys(c);
 	if (c->type != T_TEXT && n > 1) {
-		sort_col = c;
-		qsort(c->g, n, sizeof *c->g, by_value);
+		int (*cmp)(const void *, const void *) = keyed ? by_key : by_num;
+
+		sort_nums = c->nums;
+		/* in key order already: first == index, as radix_sort's stability needs */
+		if (sorted(c->g, n, cmp))
+			;
+		else if (keyed && n > 4096)
+			radix_sort(c->g, n);
+		else
+			qsort(c->g, n, sizeof *c->g, cmp);
 		for (i = 0, j = 0; i < n; i++) {
-			if (j > 0 && same_value(c, &c->g[j - 1], &c->g[i])) {
+			if (j > 0 && (keyed ? c->g[j - 1].hi == c->g[i].hi && c->g[j - 1].lo == c->g[i].lo :
+				      dec_cmp(&c->nums[c->g[j - 1].first], &c->nums[c->g[i].first]) == 0)) {
+				/* sorted by first within a value: the earlier is already in place */
 				c->g[j - 1].count += c->g[i].count;
-				if (c->g[i].first < c->g[j - 1].first)
-					c->g[j - 1].first = c->g[i].first;
 			} else {
 				c->g[j++] = c->g[i];
 			}
@@ -435,37 +592,32 @@ static void finish_col(const struct conf *cf, struct col *c)
 		c->ng = j;
 	}
 	c->unique = c->ng;
-	/* the most common values */
 	c->freq = xmalloc((c->ng ? c->ng : 1) * sizeof *c->freq);
-	for (i = 0; i < c->ng; i++)
-		c->freq[i] = i;
-	freq_groups = c->g;
-	qsort(c->freq, c->ng, sizeof *c->freq, by_count);
-	c->nfreqv = c->ng < (size_t)cf->nfreq ? c->ng : (size_t)cf->nfreq;
+	c->nfreqv = top_n(c->g, c->ng, (size_t)cf->nfreq, c->freq);
 	if (c->ng == 0)
 		return;
 	switch (c->type) {
 	case T_NUM: {
 		struct stats_wval *wv = xmalloc(c->ng * sizeof *wv);
 		for (i = 0; i < c->ng; i++) {
-			wv[i].v = c->g[i].num;
+			wv[i].v = c->nums[c->g[i].first];
 			wv[i].count = c->g[i].count;
 		}
 		if (stats_decimal(wv, c->ng, &c->st) < 0)
 			msg_nomem();
 		free(wv);
 		c->has_num = 1;
-		c->min = num_text(&c->g[0].num);
-		c->max = num_text(&c->g[c->ng - 1].num);
+		c->min = num_text(&c->nums[c->g[0].first]);
+		c->max = num_text(&c->nums[c->g[c->ng - 1].first]);
 		break;
 	}
 	case T_DATE:
-		c->min = date_text(c->g[0].t);
-		c->max = date_text(c->g[c->ng - 1].t);
+		c->min = date_text(c->g[0].hi);
+		c->max = date_text(c->g[c->ng - 1].hi);
 		break;
 	case T_DT:
-		c->min = xstrdup(hash_key(c->h, c->g[0].first, NULL));
-		c->max = xstrdup(hash_key(c->h, c->g[c->ng - 1].first, NULL));
+		c->min = xstrdup(tally_key(c->h, c->g[0].first, NULL));
+		c->max = xstrdup(tally_key(c->h, c->g[c->ng - 1].first, NULL));
 		break;
 	default:
 		break;
@@ -475,12 +627,13 @@ static void finish_col(const struct conf *cf, struct col *c)
 static void free_col(struct col *c)
 {
 	free(c->name);
-	hash_free(c->h);
+	tally_free(c->h);
 	free(c->g);
 	free(c->freq);
 	free(c->min);
 	free(c->max);
 	free(c->digits);
+	free(c->nums);
 	stats_dec_free(&c->st);
 }
 
@@ -589,7 +742,7 @@ static void put_u64(uint64_t v)
 
 static const char *key_of(const struct col *c, size_t gi, size_t *len)
 {
-	return hash_key(c->h, c->g[gi].first, len);
+	return tally_key(c->h, c->g[gi].first, len);
 }
 
 static int has_stdev(const struct col *c)
@@ -1077,7 +1230,7 @@ static int stat_file(struct conf *cf, const char *path)
 			for (i = 0; i < ncols; i++) {
 				cols[i].idx = sel[i];
 				cols[i].name = xstrdup(names[sel[i]]);
-				if (!(cols[i].h = hash_new(0)))
+				if (!(cols[i].h = tally_new()))
 					msg_nomem();
 			}
 			if (cf->header)
@@ -1099,8 +1252,6 @@ static int stat_file(struct conf *cf, const char *path)
 			continue;
 		for (i = 0, c = cols; i < ncols; i++, c++) {
 			const struct csv_field *f;
-			long e;
-
 			if (c->idx >= r.n) {
 				c->nulls++;
 				continue;
@@ -1110,9 +1261,8 @@ static int stat_file(struct conf *cf, const char *path)
 				c->nulls++;
 				continue;
 			}
-			if ((e = hash_add(c->h, f->p, f->len, NULL)) < 0)
+			if (tally_add(c->h, f->p, f->len) < 0)
 				msg_nomem();
-			++*hash_val(c->h, (size_t)e);
 		}
 	}
 	if (k < 0) {
