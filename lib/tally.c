@@ -174,20 +174,34 @@ done:
 	return p;
 }
 
+void tally_prep(const struct tally *t, const void *key, size_t len, struct tally_hint *h)
+{
+	if (len <= 16) {
+		words(key, len, &h->a, &h->b);
+	} else {
+		h->a = hash_long(key, len);
+		h->b = 0;
+	}
+	h->h = slot_hash(h->a, h->b, len);
+	__builtin_prefetch(&t->slot[h->h & t->mask]);
+}
+
 int tally_add(struct tally *t, const void *key, size_t len)
 {
+	struct tally_hint h;
+
+	tally_prep(t, key, len, &h);
+	return tally_add_hint(t, key, len, &h);
+}
+
+int tally_add_hint(struct tally *t, const void *key, size_t len, const struct tally_hint *h)
+{
 	const unsigned char *k = key;
-	uint64_t a, b;
+	uint64_t a = h->a, b = h->b;
 	size_t i;
 	struct slot *s;
 
-	if (len <= 16) {
-		words(k, len, &a, &b);
-	} else {
-		a = hash_long(k, len);
-		b = 0;
-	}
-	i = (size_t)slot_hash(a, b, len) & t->mask;
+	i = (size_t)h->h & t->mask;
 	for (;; i = (i + 1) & t->mask) {
 		s = &t->slot[i];
 		if (!s->count)

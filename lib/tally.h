@@ -15,6 +15,13 @@ struct tally *tally_new(void);
 void tally_free(struct tally *t);
 /* Count one more KEY: 0, or -1 with errno ENOMEM. */
 int tally_add(struct tally *t, const void *key, size_t len);
+/* The same in two steps, so that the cache misses of several tables overlap: tally_prep
+ * hashes KEY and prefetches its slot, tally_add_hint counts it (no other add to T between). */
+struct tally_hint {
+	uint64_t a, b, h;
+};
+void tally_prep(const struct tally *t, const void *key, size_t len, struct tally_hint *h);
+int tally_add_hint(struct tally *t, const void *key, size_t len, const struct tally_hint *h);
 /* The number of distinct keys. */
 size_t tally_count(const struct tally *t);
 /* Key number I (0 is the first seen), NUL-terminated, and its length in *LEN (unless NULL). */
