@@ -69,7 +69,7 @@ struct conf {
 	const char *cols, *notcols, *datefmt;
 	const char **nullv;
 	size_t nnullv;
-	int nfiles, csv_header_done;
+	int nfiles, csv_header_done, printed;
 };
 
 /* A typed distinct value (the strings that mean it, merged): ordered by (hi, lo), then by
@@ -737,6 +737,16 @@ static void put_readable_dbl(double x)
 	out_puts(o, strcmp(buf, "-0") == 0 ? "0" : buf);
 }
 
+/* The shortest text that reads back as X ("2", "0.1", "1e+22"). */
+static const char *shortest(double x, char *buf)
+{
+	size_t n = strlen(dbl_repr(x, buf));
+
+	if (n > 2 && strcmp(buf + n - 2, ".0") == 0)
+		buf[n - 2] = '\0';
+	return buf;
+}
+
 static void put_u64(uint64_t v)
 {
 	out_printf(o, "%llu", (unsigned long long)v);
@@ -896,9 +906,9 @@ static void report_csv(struct conf *cf, struct col *cols, size_t ncols, const ch
 		}
 		out_putc(o, ',');
 		if (c->has_num) {
-			out_printf(o, "%s,%s,%s,", c->st.sum, dbl_repr(c->st.mean, buf), c->st.median);
+			out_printf(o, "%s,%s,%s,", c->st.sum, shortest(c->st.mean, buf), c->st.median);
 			if (has_stdev(c))
-				out_puts(o, dbl_repr(c->st.stdev, buf));
+				out_puts(o, shortest(c->st.stdev, buf));
 			out_printf(o, ",%s,%s,", c->st.q1, c->st.q3);
 		} else {
 			out_puts(o, ",,,,,,");
@@ -1002,11 +1012,11 @@ static void report_json(const struct conf *cf, struct col *cols, size_t ncols)
 		json_key("sum", 0);
 		out_puts(o, c->has_num ? c->st.sum : "null");
 		json_key("mean", 0);
-		out_puts(o, c->has_num && isfinite(c->st.mean) ? dbl_repr(c->st.mean, buf) : "null");
+		out_puts(o, c->has_num && isfinite(c->st.mean) ? shortest(c->st.mean, buf) : "null");
 		json_key("median", 0);
 		out_puts(o, c->has_num ? c->st.median : "null");
 		json_key("stdev", 0);
-		out_puts(o, has_stdev(c) && isfinite(c->st.stdev) ? dbl_repr(c->st.stdev, buf) : "null");
+		out_puts(o, has_stdev(c) && isfinite(c->st.stdev) ? shortest(c->st.stdev, buf) : "null");
 		json_key("q1", 0);
 		out_puts(o, c->has_num ? c->st.q1 : "null");
 		json_key("q3", 0);
@@ -1028,7 +1038,7 @@ static void report_json(const struct conf *cf, struct col *cols, size_t ncols)
 		}
 		out_puts(o, "]}");
 	}
-	out_puts(o, ncols ? "\n]\n" : "]\n");
+	out_puts(o, ncols ? "\n]" : "]");
 }
 
 /* One statistic per column, as csvkit's print_one. */
@@ -1146,6 +1156,7 @@ static long resolve(const char *list, char **names, size_t n, const char *file, 
 				msg_warnat(file, 0, "no column '%s' (%zu columns)", item, n);
 				free(copy);
 				free(*idx);
+				*idx = NULL;
 				return -1;
 			}
 			lo = a;
@@ -1287,7 +1298,8 @@ static int stat_file(struct conf *cf, const char *path)
 		msg_warnat(name, rag_line, "%zu fields, header has %zu (%llu ragged row%s)", rag_n, ncolfile,
 			(unsigned long long)ragged, ragged == 1 ? "" : "s");
 	if (cf->nfiles > 1 && cf->fmt == F_TEXT)
-		out_printf(o, "==> %s <==\n", name);
+		out_printf(o, "%s==> %s <==\n", cf->printed ? "\n" : "", name);
+	cf->printed = 1;
 	if (cf->count_only) {
 		out_printf(o, "%llu\n", (unsigned long long)rows);
 		goto done;
@@ -1298,8 +1310,11 @@ static int stat_file(struct conf *cf, const char *path)
 		report_one(cf, cols, ncols);
 	else if (cf->fmt == F_CSV)
 		report_csv(cf, cols, ncols, cf->nfiles > 1 ? name : NULL);
-	else if (cf->fmt == F_JSON)
+	else if (cf->fmt == F_JSON) {
 		report_json(cf, cols, ncols);
+		if (cf->nfiles == 1)
+			out_putc(o, '\n');
+	}
 	else
 		report_text(cf, cols, ncols, rows);
 done:
@@ -1441,18 +1456,16 @@ int csvstat_main(int argc, char **argv)
 				json_str(strcmp(files[i], "-") ? files[i] : "(standard input)",
 					strlen(strcmp(files[i], "-") ? files[i] : "(standard input)"));
 				out_puts(o, ": ");
-			} else if (i && cf.fmt == F_TEXT) {
-				out_putc(o, '\n');
 			}
 		}
 		if (stat_file(&cf, files[i]) != CB_OK) {
 			status = CB_ERR;
 			if (cf.fmt == F_JSON && cf.nfiles > 1)
-				out_puts(o, "null\n");
+				out_puts(o, "null");
 		}
 	}
 	if (cf.fmt == F_JSON && cf.nfiles > 1)
-		out_puts(o, "}\n");
+		out_puts(o, "\n}\n");
 	free(cf.nullv);
 	return status;
 }
