@@ -98,7 +98,7 @@ struct col {
 	struct group *g;	/* typed values, sorted for order statistics */
 	struct decnum *nums;	/* Number: each key's value, by key index */
 	size_t ng;
-	size_t *freq;		/* group indices, most common first */
+	struct group *freq;	/* the most common values, most common first */
 	size_t nfreqv;
 	char *min, *max;	/* display text */
 	struct stats_dec st;
@@ -256,22 +256,23 @@ static int parse_datetime(const char *p, size_t len, long long *sec, long *nsec)
 	return 1;
 }
 
-static int cell_mask(const struct conf *cf, const char *p, size_t len, char *dig)
+/* The types among WANT that the cell P fits. */
+static int cell_mask(const struct conf *cf, const char *p, size_t len, char *dig, int want)
 {
 	struct decnum d;
 	long long t;
 	long ns;
 	int b, m = 0;
 
-	if (is_bool(p, len, &b))
+	if ((want & M_BOOL) && is_bool(p, len, &b))
 		return M_BOOL;
-	if (dec_scan(p, len, dig, 1, &d))
+	if ((want & M_NUM) && dec_scan(p, len, dig, 1, &d))
 		m |= M_NUM;
-	if (parse_date(cf, p, len, &t))
+	if ((want & (M_DATE | M_DT)) && parse_date(cf, p, len, &t))
 		m |= M_DATE | M_DT;
-	else if (parse_datetime(p, len, &t, &ns))
+	else if ((want & M_DT) && parse_datetime(p, len, &t, &ns))
 		m |= M_DT;
-	return m;
+	return m & want;
 }
 
 static size_t nchars(const char *p, size_t len)
@@ -524,7 +525,7 @@ static void finish_col(const struct conf *cf, struct col *c)
 		if (w < c->minlen)
 			c->minlen = w;
 		if (cf->infer && mask)
-			mask &= cell_mask(cf, k, len, dig);
+			mask &= cell_mask(cf, k, len, dig, mask);
 	}
 	c->has_len = n > 0;
 	if (!c->has_len)
@@ -594,10 +595,18 @@ static void finish_col(const struct conf *cf, struct col *c)
 		c->ng = j;
 	}
 	c->unique = c->ng;
-	c->freq = xmalloc((c->ng ? c->ng : 1) * sizeof *c->freq);
-	c->nfreqv = top_n(c->g, c->ng, (size_t)cf->nfreq, c->freq);
+	{
+		size_t want = c->ng < (size_t)cf->nfreq ? c->ng : (size_t)cf->nfreq, *top;
+
+		top = xmalloc((want ? want : 1) * sizeof *top);
+		c->nfreqv = top_n(c->g, c->ng, want, top);
+		c->freq = xmalloc((want ? want : 1) * sizeof *c->freq);
+		for (i = 0; i < c->nfreqv; i++)
+			c->freq[i] = c->g[top[i]];
+		free(top);
+	}
 	if (c->ng == 0)
-		return;
+		goto out;
 	switch (c->type) {
 	case T_NUM: {
 		struct stats_wval *wv = xmalloc(c->ng * sizeof *wv);
@@ -624,6 +633,14 @@ static void finish_col(const struct conf *cf, struct col *c)
 	default:
 		break;
 	}
+out:
+	/* only the results stay: the typed values go back before the next column's */
+	free(c->g);
+	c->g = NULL;
+	free(c->nums);
+	c->nums = NULL;
+	free(c->digits);
+	c->digits = NULL;
 }
 
 static void free_col(struct col *c)
@@ -752,9 +769,9 @@ static void put_u64(uint64_t v)
 	out_printf(o, "%llu", (unsigned long long)v);
 }
 
-static const char *key_of(const struct col *c, size_t gi, size_t *len)
+static const char *key_of(const struct col *c, size_t k, size_t *len)
 {
-	return tally_key(c->h, c->g[gi].first, len);
+	return tally_key(c->h, c->freq[k].first, len);
 }
 
 static int has_stdev(const struct col *c)
@@ -837,13 +854,13 @@ static void report_text(const struct conf *cf, struct col *cols, size_t ncols, u
 		}
 		for (k = 0; k < c->nfreqv; k++) {
 			size_t len;
-			const char *v = key_of(c, c->freq[k], &len);
+			const char *v = key_of(c, k, &len);
 			if (k == 0)
 				label(16);
 			else
 				out_printf(o, "\t%-22s ", "");
 			put_esc(v, len);
-			out_printf(o, " (%llux)\n", (unsigned long long)c->g[c->freq[k]].count);
+			out_printf(o, " (%llux)\n", (unsigned long long)c->freq[k].count);
 		}
 		out_putc(o, '\n');
 	}
@@ -922,7 +939,7 @@ static void report_csv(struct conf *cf, struct col *cols, size_t ncols, const ch
 		out_putc(o, ',');
 		for (k = 0; k < c->nfreqv; k++) {
 			size_t len;
-			const char *v = key_of(c, c->freq[k], &len);
+			const char *v = key_of(c, k, &len);
 			if ((k && buf_add(&fb, ", ", 2) < 0) || buf_add(&fb, v, len) < 0)
 				msg_nomem();
 		}
@@ -1031,10 +1048,10 @@ static void report_json(const struct conf *cf, struct col *cols, size_t ncols)
 		out_putc(o, '[');
 		for (k = 0; k < c->nfreqv; k++) {
 			size_t len;
-			const char *v = key_of(c, c->freq[k], &len);
+			const char *v = key_of(c, k, &len);
 			out_puts(o, k ? ", {\"value\": " : "{\"value\": ");
 			json_str(v, len);
-			out_printf(o, ", \"count\": %llu}", (unsigned long long)c->g[c->freq[k]].count);
+			out_printf(o, ", \"count\": %llu}", (unsigned long long)c->freq[k].count);
 		}
 		out_puts(o, "]}");
 	}
@@ -1098,10 +1115,10 @@ static void report_one(const struct conf *cf, struct col *cols, size_t ncols)
 			out_puts(o, "{ ");
 			for (k = 0; k < c->nfreqv; k++) {
 				size_t len;
-				const char *v = key_of(c, c->freq[k], &len);
+				const char *v = key_of(c, k, &len);
 				out_puts(o, k ? ", \"" : "\"");
 				put_esc(v, len);
-				out_printf(o, "\": %llu", (unsigned long long)c->g[c->freq[k]].count);
+				out_printf(o, "\": %llu", (unsigned long long)c->freq[k].count);
 			}
 			out_puts(o, " }");
 			break;
