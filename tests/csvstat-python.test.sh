@@ -132,11 +132,11 @@ def text_text(rng):
 
 def gen(seed):
     rng = random.Random(seed)
-    kinds = ['num', 'num', 'int', 'text', 'bool', 'date', 'dt', 'mixed', 'sparse']
+    kinds = ['num', 'num', 'int', 'text', 'bool', 'date', 'dt', 'mixed', 'sparse', 'float', 'stamp']
     rng.shuffle(kinds)
     ncol = rng.randint(1, len(kinds))
     kinds = kinds[:ncol]
-    nrows = rng.choice([0, 1, 2, 3, 5, 50, 400, 1500])
+    nrows = rng.choice([0, 1, 2, 3, 5, 50, 400, 1500]) if seed <= 60 else 6000  # > 4096 distinct: radix sort
     dt = ['2024-01-02T10:00:00', '2024-01-02 11:30', '2024-01-03T00:00:00Z', '2024-01-03T02:00:00+02:00',
           '2023-12-31T23:59:59.5', '2024-02-29']
     rows = []
@@ -157,6 +157,11 @@ def gen(seed):
                 r.append('%04d-%02d-%02d' % (rng.randint(1990, 2030), rng.randint(1, 12), rng.randint(1, 28)))
             elif k == 'dt':
                 r.append(rng.choice(dt))
+            elif k == 'float':
+                r.append('%.2f' % rng.uniform(-1e5, 1e5))
+            elif k == 'stamp':
+                r.append('2024-%02d-%02dT%02d:%02d:%02d.%d%s' % (rng.randint(1, 12), rng.randint(1, 28), rng.randint(0, 23),
+                         rng.randint(0, 59), rng.randint(0, 59), rng.randint(0, 999), rng.choice(['', 'Z', '+01:00', '-05:30'])))
             elif k == 'mixed':
                 r.append(rng.choice([number_text(rng), text_text(rng)]) if rng.random() < 0.02 else number_text(rng))
             else:
@@ -185,7 +190,7 @@ def gen(seed):
     return data, ncol
 
 total = 0
-for seed in range(1, 61):
+for seed in range(1, 63):
     rows_blank = []
     data, ncol = gen(seed)
     nfreq = random.Random(seed).choice([1, 3, 5, 1000])
