@@ -531,3 +531,20 @@ $ printf '3,x,y\n1,2,3\n' | csvstat -c 3 --csv | cut -d, -f1,2
 > column_id,column_name
 > 1,3
 
+=== CR-only line ends
+$ printf 'a,b\r1,2\r3,4\r' | csvstat --csv | cut -d, -f1-6
+> column_id,column_name,type,nulls,nonnulls,unique
+> 1,a,Number,0,2,2
+> 2,b,Number,0,2,2
+
+=== a truncated gzip file is an error
+@ command -v gzip
+$ printf 'a,b\n1,2\n3,4\n5,6\n' | gzip | head -c 25 > t.gz
+$ csvstat t.gz
+2> csvstat: t.gz: truncated gzip data at byte 25
+? 2
+
+=== a directory is an error
+$ mkdir d && csvstat d
+2> csvstat: d: Is a directory
+? 2
