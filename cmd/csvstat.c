@@ -1160,16 +1160,29 @@ static long resolve(const char *list, char **names, size_t n, const char *file, 
 				break;
 			}
 		if (!found) {
-			unsigned long a = strtoul(item, &end, 10), b = a;
-			if (end != item && *end == '-' && end[1]) {
-				char *e2;
-				b = strtoul(end + 1, &e2, 10);
-				end = e2;
-			} else if (end != item && *end == '-') {
-				b = n;
-				end++;
+			/* N, N-M, N-, -M (and N:M), as csvkit reads them */
+			const char *q = item;
+			unsigned long a = 1, b;
+			int ok = 1;
+
+			if (*q >= '0' && *q <= '9') {
+				a = strtoul(q, &end, 10);
+				q = end;
+			} else if (*q != '-' && *q != ':') {
+				ok = 0;
 			}
-			if (end == item || *end || a < 1 || b < a || b > n || item[0] == '-' || item[0] == '+') {
+			b = a;
+			if (ok && (*q == '-' || *q == ':')) {
+				q++;
+				b = n;
+				if (*q >= '0' && *q <= '9') {
+					b = strtoul(q, &end, 10);
+					q = end;
+				} else if (q == item + 1) {
+					ok = 0;	/* "-" alone */
+				}
+			}
+			if (!ok || *q || a < 1 || b < a || b > n) {
 				msg_warnat(file, 0, "no column '%s' (%zu columns)", item, n);
 				free(copy);
 				free(*idx);

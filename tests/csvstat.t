@@ -548,3 +548,14 @@ $ csvstat t.gz
 $ mkdir d && csvstat d
 2> csvstat: d: Is a directory
 ? 2
+
+=== -c -M: from the first column; N:M as N-M
+$ printf 'a,b,c,d\n1,2,3,4\n' > f.csv
+$ csvstat -c -2 --csv f.csv | cut -d, -f2
+$ csvstat -c 3:4 --csv f.csv | cut -d, -f2
+> column_name
+> a
+> b
+> column_name
+> c
+> d
