@@ -492,8 +492,10 @@ static double make_double(uint64_t m, int sticky, long e)
 	if (top > 1023)
 		return HUGE_VAL;
 	keep = top >= -1022 ? 53 : 53 - (int)(-1022 - top);
-	if (keep <= 0)
+	if (keep < 0)
 		return 0.0;
+	if (keep == 0)	/* in [2^-1075, 2^-1074): the smallest subnormal unless exactly half */
+		return (m & (m - 1)) || sticky ? 0x1p-1074 : 0.0;
 	drop = len - keep;
 	if (drop <= 0)
 		return ldexp((double)m, (int)e);

@@ -63,7 +63,7 @@ int big_add_signed(struct big *a, int *aneg, const struct big *b, int bneg);
 char *big_to_text(const struct big *b, int neg, long exp);
 
 /* Correctly rounded (to nearest, ties even) double of (-1)^neg * N * 10^E10 * 2^E2 / (D1 * D2),
- * D1, D2 > 0; +-HUGE_VAL when too large, 0 when below half the smallest subnormal. */
+ * D1, D2 > 0; +-HUGE_VAL when too large. */
 double big_ratio_double(const struct big *n, int neg, long e10, long e2, uint64_t d1, uint64_t d2);
 /* Correctly rounded double of sqrt(N * 10^E10 * 2^E2 / (D1 * D2)); E10 and E2 even. */
 double big_sqrt_ratio_double(const struct big *n, long e10, long e2, uint64_t d1, uint64_t d2);

@@ -155,6 +155,11 @@ static void rounding(void)
 	CHECK(ratio(17976931348623157ull, 292, 0, 1) == 1.7976931348623157e308);
 	CHECK(isinf(ratio(2, 308, 0, 1)));
 	CHECK(ratio(1, 0, -1074, 1) == 5e-324);
+	/* below the smallest subnormal: up to it past half (found by fuzz_decimal), ties to 0 */
+	CHECK(ratio(2635723986ull, -333, 0, 1) == 5e-324);
+	CHECK(ratio(3, 0, -1076, 1) == 5e-324);
+	CHECK(ratio(1, 0, -1075, 1) == 0.0);
+	CHECK(ratio(1, 0, -1076, 1) == 0.0);
 	CHECK(sqrt_ratio(2, 0, 1, 1) == 1.4142135623730951);
 	CHECK(sqrt_ratio(1, 0, 4, 1) == 0.5);
 	CHECK(sqrt_ratio(1, -2, 1, 1) == 0.1);
