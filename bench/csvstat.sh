@@ -3,7 +3,8 @@
 # (read_csv + describe(include='all')) and csvkit's csvstat, in one run on the same generated
 # mixed CSV (ints, floats, dates, datetimes, booleans, categories, quoted text with commas,
 # quotes and newlines, nulls; bench/csvstat-gen.py, fixed seed). csvkit runs on a 5 MB file of
-# the same kind and is scaled by MB/s. Prints the median wall and CPU (user+sys) seconds, MB/s
+# the same kind and is scaled by MB/s; a last run of ours is on a file where few values are
+# distinct. Prints the median wall and CPU (user+sys) seconds, MB/s
 # and each peer's ratio to ours. A peer that is not installed is skipped.
 set -u
 bin=${1:?usage: bench/csvstat.sh BINARY [MB]}
@@ -62,6 +63,13 @@ if command -v csvstat >/dev/null 2>&1 && [ "$(command -v csvstat)" != "$bin" ] &
 else
 	echo "csvkit not found (apt-get install csvkit): skipped" >&2
 fi
+
+# The same generator with the id, ratio and stamp columns repeating: where the time goes when
+# few values are distinct (ours only; the peers' speed hardly depends on it).
+"$py" "$here/csvstat-gen.py" "$mb" 1 low >"$work/low.csv"
+low_mb=$(stat -c %s "$work/low.csv" | awk '{ printf "%.1f", $1 / 1e6 }')
+run "cookbox-csvstat(low-card)" "$reps" "$low_mb" "$bin" csvstat "$work/low.csv"
+rm -f "$work/low.csv"
 
 echo "csvstat bench: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(uname -m), load $(cut -d' ' -f1-3 /proc/loadavg)"
 awk '
