@@ -1,6 +1,24 @@
 /* csvstat: per-column statistics of CSV files (RFC 4180), following csvkit's csvstat report.
- * Not implemented yet: the interface is parsed and documented, the work is issue 5. */
+ * One pass: each column keeps its distinct non-null strings with counts (lib/hash); types,
+ * typed distinct values and every statistic come from those at the end (lib/decimal, lib/stats). */
+#include <errno.h>
+#include <malloc.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "buf.h"
+#include "csv.h"
+#include "decimal.h"
+#include "io.h"
 #include "msg.h"
+#include "out.h"
+#include "stats.h"
+#include "tally.h"
+#include "utf8.h"
 
 enum { O_CSV = 256, O_JSON, O_COUNT, O_NULLS, O_UNIQUE, O_MIN, O_MAX, O_SUM, O_MEAN, O_MEDIAN,
 	O_STDEV, O_LEN, O_FREQ, O_NULLVALUE, O_DATEFMT, O_STRICT };
@@ -36,19 +54,1453 @@ static const struct opt opts[] = {
 static const struct optspec spec = {
 	"[OPTIONS] [FILE...]",
 	"Print statistics of every column of each CSV FILE (gzip and bzip2 read too; - or none is "
-	"standard input). Not implemented yet in this version of cookbox.",
+	"standard input).",
 	opts, 0, CB_ERR
 };
+
+enum type { T_BOOL, T_NUM, T_DATE, T_DT, T_TEXT };
+static const char *const type_name[] = { "Boolean", "Number", "Date", "DateTime", "Text" };
+enum { M_BOOL = 1, M_NUM = 2, M_DATE = 4, M_DT = 8 };
+
+enum fmt { F_TEXT, F_CSV, F_JSON };
+
+struct conf {
+	int delim, quote, header, infer, strict, count_only, one, nfreq;
+	enum fmt fmt;
+	const char *cols, *notcols, *datefmt;
+	const char **nullv;
+	size_t nnullv;
+	int nfiles, csv_header_done, printed;
+};
+
+/* A typed distinct value (the strings that mean it, merged): ordered by (hi, lo), then by
+ * first appearance. Number: hi the value scaled to an integer when every value fits, else
+ * compared through nums[first]; Date: days; DateTime: seconds and nanoseconds; Boolean: 0/1. */
+struct group {
+	int64_t hi;
+	uint64_t lo;
+	uint64_t count;
+	size_t first;		/* key index of the first appearance */
+};
+
+struct col {
+	char *name;
+	size_t idx;		/* 0-based in the file */
+	struct tally *h;		/* distinct non-null strings -> count */
+	uint64_t nulls;
+	const struct csv_field *cell;	/* this row's cell, when not null */
+	struct tally_hint hint;
+	/* results */
+	enum type type;
+	uint64_t nonnulls;
+	size_t unique, len, minlen;
+	long places;
+	int has_len;
+	struct group *g;	/* typed values, sorted for order statistics */
+	struct decnum *nums;	/* Number: each key's value, by key index */
+	size_t ng;
+	struct group *freq;	/* the most common values, most common first */
+	size_t nfreqv;
+	char *min, *max;	/* display text */
+	struct stats_dec st;
+	int has_num;
+	char *digits;
+};
+
+/* Null cells: empty, na, n/a, none, null, "." in any case, and --null-value. */
+static int is_null(const struct conf *cf, const char *p, size_t len)
+{
+	size_t i;
+
+	switch (len) {
+	case 0:
+		return 1;
+	case 1:
+		if (p[0] == '.')
+			return 1;
+		break;
+	case 2:
+		if ((p[0] | 0x20) == 'n' && (p[1] | 0x20) == 'a')
+			return 1;
+		break;
+	case 3:
+		if ((p[0] | 0x20) == 'n' && p[1] == '/' && (p[2] | 0x20) == 'a')
+			return 1;
+		break;
+	case 4:
+		if ((p[0] | 0x20) == 'n' && (strncasecmp(p, "none", 4) == 0 || strncasecmp(p, "null", 4) == 0))
+			return 1;
+		break;
+	}
+	for (i = 0; i < cf->nnullv; i++)
+		if (strlen(cf->nullv[i]) == len && strncasecmp(cf->nullv[i], p, len) == 0)
+			return 1;
+	return 0;
+}
+
+static int is_bool(const char *p, size_t len, int *val)
+{
+	if ((len == 4 && strncasecmp(p, "true", 4) == 0) || (len == 3 && strncasecmp(p, "yes", 3) == 0))
+		return *val = 1;
+	if ((len == 5 && strncasecmp(p, "false", 5) == 0) || (len == 2 && strncasecmp(p, "no", 2) == 0)) {
+		*val = 0;
+		return 1;
+	}
+	return 0;
+}
+
+static int num2(const char *p)
+{
+	return (p[0] >= '0' && p[0] <= '9' && p[1] >= '0' && p[1] <= '9') ? (p[0] - '0') * 10 + p[1] - '0' : -1;
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+static long long days_from_civil(long long y, int m, int d)
+{
+	long long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static int valid_ymd(int y, int m, int d)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= mdays[m - 1] + (m == 2 && leap);
+}
+
+/* YYYY-MM-DD at P (10 bytes available): days, or 0 with *OK 0. */
+static int iso_date(const char *p, long long *days)
+{
+	int c1 = num2(p), c2 = num2(p + 2), m = num2(p + 5), d = num2(p + 8);
+
+	if (c1 < 0 || c2 < 0 || p[4] != '-' || p[7] != '-' || m < 0 || d < 0 || !valid_ymd(c1 * 100 + c2, m, d))
+		return 0;
+	*days = days_from_civil(c1 * 100 + c2, m, d);
+	return 1;
+}
+
+static int parse_date(const struct conf *cf, const char *p, size_t len, long long *days)
+{
+	struct tm tm;
+	const char *end;
+
+	if (!cf->datefmt)
+		return len == 10 && iso_date(p, days);
+	memset(&tm, 0, sizeof tm);
+	tm.tm_mday = 1;
+	if (len == 0 || !(end = strptime(p, cf->datefmt, &tm)) || end != p + len)
+		return 0;
+	if (!valid_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday))
+		return 0;
+	*days = days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	return 1;
+}
+
+/* ISO 8601 date and time: YYYY-MM-DD[T ]HH:MM[:SS[.F+]][Z|+-HH[:MM]|+-HHMM], as seconds (UTC for
+ * an offset, as if UTC without one) and nanoseconds. */
+static int parse_datetime(const char *p, size_t len, long long *sec, long *nsec)
+{
+	long long days;
+	int hh, mm, ss = 0, oh = 0, om = 0, sign = 0;
+	size_t i = 16;
+	long ns = 0, scale = 100000000;
+
+	if (len < 16 || !iso_date(p, &days) || (p[10] != 'T' && p[10] != ' '))
+		return 0;
+	hh = num2(p + 11);
+	mm = num2(p + 14);
+	if (hh < 0 || hh > 23 || p[13] != ':' || mm < 0 || mm > 59)
+		return 0;
+	if (i < len && p[i] == ':') {
+		if (i + 3 > len || (ss = num2(p + i + 1)) < 0 || ss > 59)
+			return 0;
+		i += 3;
+		if (i < len && (p[i] == '.' || p[i] == ',')) {
+			size_t s = ++i;
+			for (; i < len && p[i] >= '0' && p[i] <= '9'; i++)
+				if (scale) {
+					ns += (p[i] - '0') * scale;
+					scale /= 10;
+				}
+			if (i == s)
+				return 0;
+		}
+	}
+	if (i < len) {
+		if (p[i] == 'Z' && i + 1 == len) {
+			i++;
+		} else if (p[i] == '+' || p[i] == '-') {
+			sign = p[i] == '-' ? -1 : 1;
+			if (i + 3 > len || (oh = num2(p + i + 1)) < 0 || oh > 23)
+				return 0;
+			i += 3;
+			if (i < len && p[i] == ':')
+				i++;
+			if (i < len) {
+				if (i + 2 > len || (om = num2(p + i)) < 0 || om > 59)
+					return 0;
+				i += 2;
+			}
+		}
+	}
+	if (i != len)
+		return 0;
+	*sec = days * 86400 + hh * 3600 + mm * 60 + ss - sign * (oh * 3600 + om * 60);
+	*nsec = ns;
+	return 1;
+}
+
+/* The types among WANT that the cell P fits. */
+static int cell_mask(const struct conf *cf, const char *p, size_t len, char *dig, int want)
+{
+	struct decnum d;
+	long long t;
+	long ns;
+	int b, m = 0;
+
+	if ((want & M_BOOL) && is_bool(p, len, &b))
+		return M_BOOL;
+	if ((want & M_NUM) && dec_scan(p, len, dig, 1, &d))
+		m |= M_NUM;
+	if ((want & (M_DATE | M_DT)) && parse_date(cf, p, len, &t))
+		m |= M_DATE | M_DT;
+	else if ((want & M_DT) && parse_datetime(p, len, &t, &ns))
+		m |= M_DT;
+	return m & want;
+}
+
+static size_t nchars(const char *p, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++)
+		n += ((unsigned char)p[i] & 0xc0) != 0x80;
+	/* invalid bytes: each counts as one character */
+	if (utf8_valid_prefix(p, len) != len) {
+		int32_t cp;
+		size_t k;
+		for (n = 0, i = 0; i < len; i += k, n++)
+			k = utf8_decode(p + i, len - i, &cp);
+	}
+	return n;
+}
+
+static const struct decnum *sort_nums;
+
+static int by_key(const void *a, const void *b)
+{
+	const struct group *x = a, *y = b;
+
+	if (x->hi != y->hi)
+		return x->hi < y->hi ? -1 : 1;
+	if (x->lo != y->lo)
+		return x->lo < y->lo ? -1 : 1;
+	return x->first < y->first ? -1 : x->first > y->first;
+}
+
+static int by_num(const void *a, const void *b)
+{
+	const struct group *x = a, *y = b;
+	int r = dec_cmp(&sort_nums[x->first], &sort_nums[y->first]);
+
+	if (r)
+		return r;
+	return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/* X is more common than Y, or as common and seen first. */
+static int before(const struct group *x, const struct group *y)
+{
+	return x->count != y->count ? x->count > y->count : x->first < y->first;
+}
+
+/* The N most common of G[0..NG) into TOP, most common first: a heap of the best N so far,
+ * whose root is the worst of them. */
+static size_t top_n(const struct group *g, size_t ng, size_t n, size_t *top)
+{
+	size_t i, k, len = 0;
+
+	if (n > ng)
+		n = ng;
+	for (i = 0; i < ng; i++) {
+		if (len == n) {
+			if (n == 0 || !before(&g[i], &g[top[0]]))
+				continue;
+			top[0] = i;
+			k = 0;
+		} else {
+			/* sift up */
+			k = len++;
+			top[k] = i;
+			while (k > 0 && before(&g[top[(k - 1) / 2]], &g[top[k]])) {
+				size_t t = top[k];
+				top[k] = top[(k - 1) / 2];
+				top[(k - 1) / 2] = t;
+				k = (k - 1) / 2;
+			}
+			continue;
+		}
+		/* sift down from the root */
+		for (;;) {
+			size_t l = 2 * k + 1, r = l + 1, w = k, t;
+			if (l < len && before(&g[top[w]], &g[top[l]]))
+				w = l;
+			if (r < len && before(&g[top[w]], &g[top[r]]))
+				w = r;
+			if (w == k)
+				break;
+			t = top[k];
+			top[k] = top[w];
+			top[w] = t;
+			k = w;
+		}
+	}
+	/* heap to best-first order: repeatedly move the worst to the end */
+	for (k = len; k > 1; k--) {
+		size_t t = top[0], j = 0;
+		top[0] = top[k - 1];
+		top[k - 1] = t;
+		for (;;) {
+			size_t l = 2 * j + 1, r = l + 1, w = j;
+			if (l < k - 1 && before(&g[top[w]], &g[top[l]]))
+				w = l;
+			if (r < k - 1 && before(&g[top[w]], &g[top[r]]))
+				w = r;
+			if (w == j)
+				break;
+			t = top[j];
+			top[j] = top[w];
+			top[w] = t;
+			j = w;
+		}
+	}
+	return len;
+}
+
+/* Stable LSD radix sort by (hi, lo) in 11-bit digits, skipping digits all keys share. */
+static void radix_sort(struct group *g, size_t n)
+{
+	enum { BITS = 11, NB = 1 << BITS, PASSES = 12 };
+	size_t *cnt = xcalloc((size_t)PASSES * NB, sizeof *cnt), i;
+	struct group *tmp = xmalloc(n * sizeof *g), *src = g, *dst = tmp, *t;
+	int p;
+
+#define DIGIT(x, p) ((p) < 6 ? ((x)->lo >> (BITS * (p))) & (NB - 1) : \
+		(((uint64_t)(x)->hi ^ (1ull << 63)) >> (BITS * ((p) - 6))) & (NB - 1))
+	for (i = 0; i < n; i++)
+		for (p = 0; p < PASSES; p++)
+			cnt[(size_t)p * NB + DIGIT(&g[i], p)]++;
+	for (p = 0; p < PASSES; p++) {
+		size_t *c = cnt + (size_t)p * NB, sum = 0, k;
+
+		if (c[DIGIT(&src[0], p)] == n)
+			continue;
+		for (k = 0; k < NB; k++) {
+			size_t v = c[k];
+			c[k] = sum;
+			sum += v;
+		}
+		for (i = 0; i < n; i++)
+			dst[c[DIGIT(&src[i], p)]++] = src[i];
+		t = src;
+		src = dst;
+		dst = t;
+	}
+#undef DIGIT
+	if (src != g)
+		memcpy(g, src, n * sizeof *g);
+	free(tmp);
+	free(cnt);
+}
+
+static int sorted(const struct group *g, size_t n, int (*cmp)(const void *, const void *))
+{
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if (cmp(&g[i - 1], &g[i]) > 0)
+			return 0;
+	return 1;
+}
+
+static const uint64_t pow10_u64[] = { 1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull,
+	10000000ull, 100000000ull, 1000000000ull, 10000000000ull, 100000000000ull, 1000000000000ull,
+	10000000000000ull, 100000000000000ull, 1000000000000000ull, 10000000000000000ull,
+	100000000000000000ull, 1000000000000000000ull };
+
+/* Every value of C as an integer at one scale in G[i].hi, when all fit in 18 digits. */
+static int scaled_keys(struct col *c)
+{
+	size_t i;
+	long emin = 0;
+	int first = 1;
+
+	for (i = 0; i < c->ng; i++) {
+		const struct decnum *d = &c->nums[c->g[i].first];
+		if (d->nd > 18)
+			return 0;
+		if (d->nd && (first || d->exp < emin)) {
+			emin = d->exp;
+			first = 0;
+		}
+	}
+	for (i = 0; i < c->ng; i++) {
+		const struct decnum *d = &c->nums[c->g[i].first];
+		uint64_t v = 0;
+		size_t k;
+		long sh = d->exp - emin;
+
+		if (d->nd == 0) {
+			c->g[i].hi = 0;
+			continue;
+		}
+		if ((long)d->nd + sh > 18)
+			return 0;
+		for (k = 0; k < d->nd; k++)
+			v = v * 10 + (uint64_t)(d->dig[k] - '0');
+		v *= pow10_u64[sh];
+		c->g[i].hi = d->neg ? -(int64_t)v : (int64_t)v;
+	}
+	return 1;
+}
+
+static char *num_text(const struct decnum *d)
+{
+	struct big b = BIG_INIT;
+	char *s;
+
+	if (big_set_digits(&b, d->dig, d->nd) < 0)
+		msg_nomem();
+	if (!(s = big_to_text(&b, d->neg, d->exp)))
+		msg_nomem();
+	big_free(&b);
+	return s;
+}
+
+static char *date_text(long long days)
+{
+	/* civil_from_days */
+	long long z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+	long long doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+	int d = (int)(doy - (153 * mp + 2) / 5 + 1), m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	char buf[32];
+
+	snprintf(buf, sizeof buf, "%04lld-%02d-%02d", y + (m <= 2), m, d);
+	return xstrdup(buf);
+}
+
+/* Types, typed distinct values and statistics of column C from its distinct strings. */
+static void finish_col(const struct conf *cf, struct col *c)
+{
+	size_t n = tally_count(c->h), i, j, len, total = 0;
+	int mask = M_BOOL | M_NUM | M_DATE | M_DT, keyed = 1;
+	char *dig;
+	uint64_t nn = 0, *counts;
+
+	c->g = xcalloc(n ? n : 1, sizeof *c->g);
+	counts = xmalloc((n ? n : 1) * sizeof *counts);
+	tally_counts(c->h, counts);
+	for (i = 0; i < n; i++) {
+		tally_key(c->h, i, &len);
+		total += len;
+		nn += counts[i];
+		c->g[i].count = counts[i];
+	}
+	free(counts);
+	c->nonnulls = nn;
+	c->digits = dig = xmalloc(total + 1);
+	c->minlen = (size_t)-1;
+	for (i = 0; i < n; i++) {
+		const char *k = tally_key(c->h, i, &len);
+		size_t w = nchars(k, len);
+		if (w > c->len)
+			c->len = w;
+		if (w < c->minlen)
+			c->minlen = w;
+		if (cf->infer && mask)
+			mask &= cell_mask(cf, k, len, dig, mask);
+	}
+	c->has_len = n > 0;
+	if (!c->has_len)
+		c->minlen = 0;
+	c->type = !cf->infer ? T_TEXT : mask & M_BOOL ? T_BOOL : mask & M_NUM ? T_NUM : mask & M_DATE ? T_DATE :
+		mask & M_DT ? T_DT : T_TEXT;
+	if (c->type == T_NUM)
+		c->nums = xmalloc((n ? n : 1) * sizeof *c->nums);
+	for (i = 0; i < n; i++) {
+		const char *k = tally_key(c->h, i, &len);
+		struct group *g = &c->g[i];
+		long long t = 0;
+		long ns = 0;
+		int b;
+
+		g->first = i;
+		switch (c->type) {
+		case T_BOOL:
+			is_bool(k, len, &b);
+			g->hi = b;
+			break;
+		case T_NUM:
+			dec_scan(k, len, dig, 1, &c->nums[i]);
+			dig += c->nums[i].nd;
+			if (c->nums[i].places > c->places)
+				c->places = c->nums[i].places;
+			break;
+		case T_DATE:
+			parse_date(cf, k, len, &t);
+			g->hi = t;
+			break;
+		case T_DT:
+			if (parse_date(cf, k, len, &t))
+				t *= 86400;
+			else
+				parse_datetime(k, len, &t, &ns);
+			g->hi = t;
+			g->lo = (uint64_t)ns;
+			break;
+		case T_TEXT:
+			break;
+		}
+	}
+	c->ng = n;
+	if (c->type == T_NUM)
+		keyed = scaled_keys(c);
+	if (c->type != T_TEXT && n > 1) {
+		int (*cmp)(const void *, const void *) = keyed ? by_key : by_num;
+
+		sort_nums = c->nums;
+		/* in key order already: first == index, as radix_sort's stability needs */
+		if (sorted(c->g, n, cmp))
+			;
+		else if (keyed && n > 4096)
+			radix_sort(c->g, n);
+		else
+			qsort(c->g, n, sizeof *c->g, cmp);
+		for (i = 0, j = 0; i < n; i++) {
+			if (j > 0 && (keyed ? c->g[j - 1].hi == c->g[i].hi && c->g[j - 1].lo == c->g[i].lo :
+				      dec_cmp(&c->nums[c->g[j - 1].first], &c->nums[c->g[i].first]) == 0)) {
+				/* sorted by first within a value: the earlier is already in place */
+				c->g[j - 1].count += c->g[i].count;
+			} else {
+				c->g[j++] = c->g[i];
+			}
+		}
+		c->ng = j;
+	}
+	c->unique = c->ng;
+	{
+		size_t want = c->ng < (size_t)cf->nfreq ? c->ng : (size_t)cf->nfreq, *top;
+
+		top = xmalloc((want ? want : 1) * sizeof *top);
+		c->nfreqv = top_n(c->g, c->ng, want, top);
+		c->freq = xmalloc((want ? want : 1) * sizeof *c->freq);
+		for (i = 0; i < c->nfreqv; i++)
+			c->freq[i] = c->g[top[i]];
+		free(top);
+	}
+	if (c->ng == 0)
+		goto out;
+	switch (c->type) {
+	case T_NUM: {
+		struct stats_wval *wv = xmalloc(c->ng * sizeof *wv);
+		for (i = 0; i < c->ng; i++) {
+			wv[i].v = c->nums[c->g[i].first];
+			wv[i].count = c->g[i].count;
+		}
+		if (stats_decimal(wv, c->ng, &c->st) < 0)
+			msg_nomem();
+		free(wv);
+		c->has_num = 1;
+		c->min = num_text(&c->nums[c->g[0].first]);
+		c->max = num_text(&c->nums[c->g[c->ng - 1].first]);
+		break;
+	}
+	case T_DATE:
+		c->min = date_text(c->g[0].hi);
+		c->max = date_text(c->g[c->ng - 1].hi);
+		break;
+	case T_DT:
+		c->min = xstrdup(tally_key(c->h, c->g[0].first, NULL));
+		c->max = xstrdup(tally_key(c->h, c->g[c->ng - 1].first, NULL));
+		break;
+	default:
+		break;
+	}
+out:
+	/* only the results stay: the typed values go back before the next column's */
+	free(c->g);
+	c->g = NULL;
+	free(c->nums);
+	c->nums = NULL;
+	free(c->digits);
+	c->digits = NULL;
+}
+
+static void free_col(struct col *c)
+{
+	free(c->name);
+	tally_free(c->h);
+	free(c->g);
+	free(c->freq);
+	free(c->min);
+	free(c->max);
+	free(c->digits);
+	free(c->nums);
+	stats_dec_free(&c->st);
+}
+
+/* ---- output ---- */
+
+static struct out *o = out_stdout;
+
+/* Text with line breaks shown as \n and \r. */
+static void put_esc(const char *p, size_t len)
+{
+	size_t i, s = 0;
+
+	for (i = 0; i < len; i++) {
+		if (p[i] == '\n' || p[i] == '\r') {
+			out_write(o, p + s, i - s);
+			out_puts(o, p[i] == '\n' ? "\\n" : "\\r");
+			s = i + 1;
+		}
+	}
+	out_write(o, p + s, len - s);
+}
+
+/* csvkit's format_decimal: rounded to 3 places (half even), trailing zeros dropped. */
+static void put_readable(const char *s)
+{
+	char buf[64], *t;
+	const char *dot = strchr(s, '.');
+	size_t n, i, intlen;
+	int neg = s[0] == '-';
+
+	if (!dot || strlen(dot + 1) <= 3) {
+		out_puts(o, s);
+		return;
+	}
+	n = (size_t)(dot - s) + 4;	/* through 3 places */
+	t = n + 2 <= sizeof buf ? buf : xmalloc(n + 2);
+	/* digits of s without the point, up to 3 places, one spare leading digit for the carry */
+	t[0] = '0';
+	intlen = (size_t)(dot - s) - (size_t)neg;
+	memcpy(t + 1, s + neg, intlen);
+	memcpy(t + 1 + intlen, dot + 1, 3);
+	{
+		const char *rest = dot + 4;
+		int up = 0;
+		if (*rest > '5')
+			up = 1;
+		else if (*rest == '5') {
+			const char *z = rest + 1;
+			while (*z == '0')
+				z++;
+			up = *z != '\0' || ((t[intlen + 3] - '0') & 1);
+		}
+		if (up)
+			for (i = intlen + 3; ; i--) {
+				if (t[i] == '9')
+					t[i] = '0';
+				else {
+					t[i]++;
+					break;
+				}
+			}
+	}
+	/* t[0..intlen+4) = carry digit, integer digits, 3 places */
+	{
+		size_t end = intlen + 4, start = t[0] == '0' ? 1 : 0, k;
+		int nonzero = 0;
+
+		while (end > intlen + 1 && t[end - 1] == '0')
+			end--;
+		for (k = start; k < end; k++)
+			nonzero |= t[k] != '0';
+		if (neg && nonzero)
+			out_putc(o, '-');
+		out_write(o, t + start, intlen + 1 - start);
+		if (end > intlen + 1) {
+			out_putc(o, '.');
+			out_write(o, t + intlen + 1, end - intlen - 1);
+		}
+	}
+	if (t != buf)
+		free(t);
+}
+
+static void put_readable_dbl(double x)
+{
+	char buf[400];
+	size_t n;
+
+	if (!isfinite(x)) {
+		out_puts(o, isnan(x) ? "nan" : x < 0 ? "-inf" : "inf");
+		return;
+	}
+	n = (size_t)snprintf(buf, sizeof buf, "%.3f", x);
+	while (n > 0 && buf[n - 1] == '0')
+		n--;
+	if (n > 0 && buf[n - 1] == '.')
+		n--;
+	buf[n] = '\0';
+	out_puts(o, strcmp(buf, "-0") == 0 ? "0" : buf);
+}
+
+/* The shortest text that reads back as X ("2", "0.1", "1e+22"). */
+static const char *shortest(double x, char *buf)
+{
+	size_t n = strlen(dbl_repr(x, buf));
+
+	if (n > 2 && strcmp(buf + n - 2, ".0") == 0)
+		buf[n - 2] = '\0';
+	return buf;
+}
+
+static void put_u64(uint64_t v)
+{
+	out_printf(o, "%llu", (unsigned long long)v);
+}
+
+static const char *key_of(const struct col *c, size_t k, size_t *len)
+{
+	return tally_key(c->h, c->freq[k].first, len);
+}
+
+static int has_stdev(const struct col *c)
+{
+	return c->has_num && c->nonnulls >= 2 && !isnan(c->st.stdev);
+}
+
+static const char *const labels[] = {
+	"Type of data:", "Contains null values:", "Null values:", "Non-null values:", "Unique values:",
+	"Smallest value:", "Largest value:", "Sum:", "Mean:", "Median:", "StDev:", "1st quartile:",
+	"3rd quartile:", "Longest value:", "Shortest value:", "Most decimal places:", "Most common values:"
+};
+
+static void label(int i)
+{
+	out_printf(o, "\t%-22s ", labels[i]);
+}
+
+static void report_text(const struct conf *cf, struct col *cols, size_t ncols, uint64_t rows)
+{
+	size_t i, k;
+
+	for (i = 0; i < ncols; i++) {
+		struct col *c = &cols[i];
+
+		out_printf(o, "%3zu. \"", c->idx + 1);
+		put_esc(c->name, strlen(c->name));
+		out_puts(o, "\"\n\n");
+		label(0);
+		out_printf(o, "%s\n", type_name[c->type]);
+		label(1);
+		out_puts(o, c->nulls ? "True (excluded from calculations)\n" : "False\n");
+		label(2);
+		put_u64(c->nulls);
+		out_putc(o, '\n');
+		label(3);
+		put_u64(c->nonnulls);
+		out_putc(o, '\n');
+		label(4);
+		out_printf(o, "%zu\n", c->unique);
+		if (c->min) {
+			label(5);
+			c->has_num ? put_readable(c->min) : out_puts(o, c->min);
+			out_putc(o, '\n');
+			label(6);
+			c->has_num ? put_readable(c->max) : out_puts(o, c->max);
+			out_putc(o, '\n');
+		}
+		if (c->has_num) {
+			label(7);
+			put_readable(c->st.sum);
+			out_putc(o, '\n');
+			label(8);
+			put_readable_dbl(c->st.mean);
+			out_putc(o, '\n');
+			label(9);
+			put_readable(c->st.median);
+			out_putc(o, '\n');
+			if (has_stdev(c)) {
+				label(10);
+				put_readable_dbl(c->st.stdev);
+				out_putc(o, '\n');
+			}
+			label(11);
+			put_readable(c->st.q1);
+			out_putc(o, '\n');
+			label(12);
+			put_readable(c->st.q3);
+			out_putc(o, '\n');
+		}
+		if (c->has_len) {
+			label(13);
+			out_printf(o, "%zu characters\n", c->len);
+			label(14);
+			out_printf(o, "%zu characters\n", c->minlen);
+		}
+		if (c->has_num) {
+			label(15);
+			out_printf(o, "%ld\n", c->places);
+		}
+		for (k = 0; k < c->nfreqv; k++) {
+			size_t len;
+			const char *v = key_of(c, k, &len);
+			if (k == 0)
+				label(16);
+			else
+				out_printf(o, "\t%-22s ", "");
+			put_esc(v, len);
+			out_printf(o, " (%llux)\n", (unsigned long long)c->freq[k].count);
+		}
+		out_putc(o, '\n');
+	}
+	(void)cf;
+	out_printf(o, "Row count: %llu\n", (unsigned long long)rows);
+}
+
+static void csv_cell(const char *p, size_t len)
+{
+	size_t i;
+
+	if (!memchr(p, ',', len) && !memchr(p, '"', len) && !memchr(p, '\n', len) && !memchr(p, '\r', len)) {
+		out_write(o, p, len);
+		return;
+	}
+	out_putc(o, '"');
+	for (i = 0; i < len; i++) {
+		if (p[i] == '"')
+			out_putc(o, '"');
+		out_putc(o, p[i]);
+	}
+	out_putc(o, '"');
+}
+
+static void csv_str(const char *s)
+{
+	csv_cell(s, strlen(s));
+}
+
+static void report_csv(struct conf *cf, struct col *cols, size_t ncols, const char *file)
+{
+	size_t i, k;
+	char buf[32];
+
+	if (!cf->csv_header_done) {
+		if (file)
+			out_puts(o, "file,");
+		out_puts(o, "column_id,column_name,type,nulls,nonnulls,unique,min,max,sum,mean,median,stdev,q1,q3,"
+		"len,minlen,maxprecision,freq\n");
+		cf->csv_header_done = 1;
+	}
+	for (i = 0; i < ncols; i++) {
+		struct col *c = &cols[i];
+		struct buf fb = BUF_INIT;
+
+		if (file) {
+			csv_str(file);
+			out_putc(o, ',');
+		}
+		out_printf(o, "%zu,", c->idx + 1);
+		csv_str(c->name);
+		out_printf(o, ",%s,%llu,%llu,%zu,", type_name[c->type], (unsigned long long)c->nulls,
+			(unsigned long long)c->nonnulls, c->unique);
+		if (c->min) {
+			csv_str(c->min);
+			out_putc(o, ',');
+			csv_str(c->max);
+		} else {
+			out_putc(o, ',');
+		}
+		out_putc(o, ',');
+		if (c->has_num) {
+			out_printf(o, "%s,%s,%s,", c->st.sum, shortest(c->st.mean, buf), c->st.median);
+			if (has_stdev(c))
+				out_puts(o, shortest(c->st.stdev, buf));
+			out_printf(o, ",%s,%s,", c->st.q1, c->st.q3);
+		} else {
+			out_puts(o, ",,,,,,");
+		}
+		if (c->has_len)
+			out_printf(o, "%zu,%zu,", c->len, c->minlen);
+		else
+			out_puts(o, ",,");
+		if (c->has_num)
+			out_printf(o, "%ld", c->places);
+		out_putc(o, ',');
+		for (k = 0; k < c->nfreqv; k++) {
+			size_t len;
+			const char *v = key_of(c, k, &len);
+			if ((k && buf_add(&fb, ", ", 2) < 0) || buf_add(&fb, v, len) < 0)
+				msg_nomem();
+		}
+		csv_cell(fb.p ? fb.p : "", fb.len);
+		buf_free(&fb);
+		out_putc(o, '\n');
+	}
+}
+
+static void json_str(const char *p, size_t len)
+{
+	size_t i = 0;
+
+	out_putc(o, '"');
+	while (i < len) {
+		unsigned char ch = (unsigned char)p[i];
+		if (ch < 0x80) {
+			if (ch == '"' || ch == '\\') {
+				out_putc(o, '\\');
+				out_putc(o, ch);
+			} else if (ch == '\n') {
+				out_puts(o, "\\n");
+			} else if (ch == '\r') {
+				out_puts(o, "\\r");
+			} else if (ch == '\t') {
+				out_puts(o, "\\t");
+			} else if (ch < 0x20 || ch == 0x7f) {
+				out_printf(o, "\\u%04x", ch);
+			} else {
+				out_putc(o, ch);
+			}
+			i++;
+		} else {
+			int32_t cp;
+			size_t k = utf8_decode(p + i, len - i, &cp);
+			if (cp == UTF8_INVALID)
+				out_puts(o, "\\ufffd");
+			else
+				out_write(o, p + i, k);
+			i += k;
+		}
+	}
+	out_putc(o, '"');
+}
+
+static void json_key(const char *k, int first)
+{
+	out_printf(o, "%s\"%s\": ", first ? "" : ", ", k);
+}
+
+static void report_json(const struct conf *cf, struct col *cols, size_t ncols)
+{
+	size_t i, k;
+	char buf[32];
+
+	(void)cf;
+	out_putc(o, '[');
+	for (i = 0; i < ncols; i++) {
+		struct col *c = &cols[i];
+		out_puts(o, i ? ",\n  {" : "\n  {");
+		json_key("column_id", 1);
+		out_printf(o, "%zu", c->idx + 1);
+		json_key("column_name", 0);
+		json_str(c->name, strlen(c->name));
+		json_key("type", 0);
+		out_printf(o, "\"%s\"", type_name[c->type]);
+		json_key("nulls", 0);
+		put_u64(c->nulls);
+		json_key("nonnulls", 0);
+		put_u64(c->nonnulls);
+		json_key("unique", 0);
+		out_printf(o, "%zu", c->unique);
+		json_key("min", 0);
+		if (!c->min)
+			out_puts(o, "null");
+		else if (c->has_num)
+			out_puts(o, c->min);
+		else
+			json_str(c->min, strlen(c->min));
+		json_key("max", 0);
+		if (!c->max)
+			out_puts(o, "null");
+		else if (c->has_num)
+			out_puts(o, c->max);
+		else
+			json_str(c->max, strlen(c->max));
+		json_key("sum", 0);
+		out_puts(o, c->has_num ? c->st.sum : "null");
+		json_key("mean", 0);
+		out_puts(o, c->has_num && isfinite(c->st.mean) ? shortest(c->st.mean, buf) : "null");
+		json_key("median", 0);
+		out_puts(o, c->has_num ? c->st.median : "null");
+		json_key("stdev", 0);
+		out_puts(o, has_stdev(c) && isfinite(c->st.stdev) ? shortest(c->st.stdev, buf) : "null");
+		json_key("q1", 0);
+		out_puts(o, c->has_num ? c->st.q1 : "null");
+		json_key("q3", 0);
+		out_puts(o, c->has_num ? c->st.q3 : "null");
+		json_key("len", 0);
+		c->has_len ? out_printf(o, "%zu", c->len) : out_puts(o, "null");
+		json_key("minlen", 0);
+		c->has_len ? out_printf(o, "%zu", c->minlen) : out_puts(o, "null");
+		json_key("maxprecision", 0);
+		c->has_num ? out_printf(o, "%ld", c->places) : out_puts(o, "null");
+		json_key("freq", 0);
+		out_putc(o, '[');
+		for (k = 0; k < c->nfreqv; k++) {
+			size_t len;
+			const char *v = key_of(c, k, &len);
+			out_puts(o, k ? ", {\"value\": " : "{\"value\": ");
+			json_str(v, len);
+			out_printf(o, ", \"count\": %llu}", (unsigned long long)c->freq[k].count);
+		}
+		out_puts(o, "]}");
+	}
+	out_puts(o, ncols ? "\n]" : "]");
+}
+
+/* One statistic per column, as csvkit's print_one. */
+static void report_one(const struct conf *cf, struct col *cols, size_t ncols)
+{
+	size_t i, k;
+
+	for (i = 0; i < ncols; i++) {
+		struct col *c = &cols[i];
+
+		if (ncols > 1)
+			out_printf(o, "%3zu. %s: ", c->idx + 1, c->name);
+		switch (cf->one) {
+		case O_NULLS:
+			put_u64(c->nulls);
+			break;
+		case O_UNIQUE:
+			out_printf(o, "%zu", c->unique);
+			break;
+		case O_MIN:
+		case O_MAX: {
+			const char *v = cf->one == O_MIN ? c->min : c->max;
+			if (!v)
+				out_puts(o, "None");
+			else if (c->has_num)
+				put_readable(v);
+			else
+				out_puts(o, v);
+			break;
+		}
+		case O_SUM:
+		case O_MEDIAN:
+			if (c->has_num)
+				put_readable(cf->one == O_SUM ? c->st.sum : c->st.median);
+			else
+				out_puts(o, "None");
+			break;
+		case O_MEAN:
+			if (c->has_num)
+				put_readable_dbl(c->st.mean);
+			else
+				out_puts(o, "None");
+			break;
+		case O_STDEV:
+			if (has_stdev(c))
+				put_readable_dbl(c->st.stdev);
+			else
+				out_puts(o, "None");
+			break;
+		case O_LEN:
+			if (c->has_len)
+				out_printf(o, "%zu", c->len);
+			else
+				out_puts(o, "None");
+			break;
+		case O_FREQ:
+			out_puts(o, "{ ");
+			for (k = 0; k < c->nfreqv; k++) {
+				size_t len;
+				const char *v = key_of(c, k, &len);
+				out_puts(o, k ? ", \"" : "\"");
+				put_esc(v, len);
+				out_printf(o, "\": %llu", (unsigned long long)c->freq[k].count);
+			}
+			out_puts(o, " }");
+			break;
+		}
+		out_putc(o, '\n');
+	}
+}
+
+/* ---- columns ---- */
+
+static char *letter_name(size_t i)
+{
+	size_t reps = i / 26 + 1, k;
+	char *s = xmalloc(reps + 1);
+
+	for (k = 0; k < reps; k++)
+		s[k] = (char)('a' + i % 26);
+	s[reps] = '\0';
+	return s;
+}
+
+/* Column indices of LIST ("name,3,5-7") among NAMES; -1 after a message on a bad item. */
+static long resolve(const char *list, char **names, size_t n, const char *file, size_t **idx, size_t *nidx)
+{
+	char *copy = xstrdup(list), *item, *save = NULL;
+	size_t cap = 16;
+
+	*nidx = 0;
+	*idx = xmalloc(cap * sizeof **idx);
+	for (item = strtok_r(copy, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
+		size_t i, lo = 0, hi = 0;
+		char *end;
+		int found = 0;
+
+		for (i = 0; i < n; i++)
+			if (strcmp(names[i], item) == 0) {
+				lo = hi = i + 1;
+				found = 1;
+				break;
+			}
+		if (!found) {
+			/* N, N-M, N-, -M (and N:M), as csvkit reads them */
+			const char *q = item;
+			unsigned long a = 1, b;
+			int ok = 1;
+
+			if (*q >= '0' && *q <= '9') {
+				a = strtoul(q, &end, 10);
+				q = end;
+			} else if (*q != '-' && *q != ':') {
+				ok = 0;
+			}
+			b = a;
+			if (ok && (*q == '-' || *q == ':')) {
+				q++;
+				b = n;
+				if (*q >= '0' && *q <= '9') {
+					b = strtoul(q, &end, 10);
+					q = end;
+				} else if (q == item + 1) {
+					ok = 0;	/* "-" alone */
+				}
+			}
+			if (!ok || *q || a < 1 || b < a || b > n) {
+				msg_warnat(file, 0, "no column '%s' (%zu columns)", item, n);
+				free(copy);
+				free(*idx);
+				*idx = NULL;
+				return -1;
+			}
+			lo = a;
+			hi = b;
+		}
+		for (i = lo; i <= hi; i++) {
+			size_t j;
+
+			for (j = 0; j < *nidx && (*idx)[j] != i - 1; j++)
+				;
+			if (j < *nidx)
+				continue;
+			if (*nidx == cap)
+				*idx = xrealloc(*idx, (cap *= 2) * sizeof **idx);
+			(*idx)[(*nidx)++] = i - 1;
+		}
+	}
+	free(copy);
+	return 0;
+}
+
+/* ---- one file ---- */
+
+static int stat_file(struct conf *cf, const char *path)
+{
+	struct in *in = in_open(path);
+	struct csv *csv;
+	struct csv_rec r;
+	char **names = NULL;
+	size_t ncolfile = 0, ncols = 0, i, *sel = NULL, nsel = 0;
+	struct col *cols = NULL;
+	uint64_t rows = 0, ragged = 0;
+	unsigned long long rag_line = 0;
+	size_t rag_n = 0;
+	int k, status = CB_OK, have_header = 0;
+	const char *name = !strcmp(path, "-") ? "(standard input)" : path;
+
+	if (!in) {
+		msg_warn("%s: %s", name, strerror(errno));
+		return CB_ERR;
+	}
+	if (!(csv = csv_new_in(in, cf->delim, cf->quote)))
+		msg_nomem();
+	while ((k = csv_next(csv, &r)) == 1) {
+		struct col *c;
+
+		if (!have_header) {
+			if (r.n == 0 && cf->header)
+				continue;
+			have_header = 1;
+			ncolfile = r.n;
+			names = xcalloc(ncolfile ? ncolfile : 1, sizeof *names);
+			for (i = 0; i < ncolfile; i++)
+				names[i] = cf->header ? xmemdup(r.f[i].p, r.f[i].len + 1) : letter_name(i);
+			/* selection */
+			if (cf->cols) {
+				if (resolve(cf->cols, names, ncolfile, name, &sel, &nsel) < 0) {
+					status = CB_ERR;
+					goto done;
+				}
+			} else {
+				sel = xmalloc((ncolfile ? ncolfile : 1) * sizeof *sel);
+				for (i = 0; i < ncolfile; i++)
+					sel[i] = i;
+				nsel = ncolfile;
+			}
+			if (cf->notcols) {
+				size_t *ex, nex, j, m = 0;
+				if (resolve(cf->notcols, names, ncolfile, name, &ex, &nex) < 0) {
+					status = CB_ERR;
+					goto done;
+				}
+				for (i = 0; i < nsel; i++) {
+					for (j = 0; j < nex && ex[j] != sel[i]; j++)
+						;
+					if (j == nex)
+						sel[m++] = sel[i];
+				}
+				nsel = m;
+				free(ex);
+			}
+			ncols = nsel;
+			cols = xcalloc(ncols ? ncols : 1, sizeof *cols);
+			for (i = 0; i < ncols; i++) {
+				cols[i].idx = sel[i];
+				cols[i].name = xstrdup(names[sel[i]]);
+				if (!(cols[i].h = tally_new()))
+					msg_nomem();
+			}
+			if (cf->header)
+				continue;
+		}
+		rows++;
+		if (r.n != ncolfile && r.n != 0) {
+			if (ragged++ == 0) {
+				rag_line = r.line;
+				rag_n = r.n;
+			}
+			if (cf->strict) {
+				msg_warnat(name, r.line, "%zu fields, header has %zu", r.n, ncolfile);
+				status = CB_ERR;
+				goto done;
+			}
+		}
+		if (cf->count_only)
+			continue;
+		/* hash every cell and prefetch its slot, then count: the cache misses overlap */
+		for (i = 0, c = cols; i < ncols; i++, c++) {
+			const struct csv_field *f;
+
+			c->cell = NULL;
+			if (c->idx >= r.n) {
+				c->nulls++;
+				continue;
+			}
+			f = &r.f[c->idx];
+			if (is_null(cf, f->p, f->len)) {
+				c->nulls++;
+				continue;
+			}
+			c->cell = f;
+			tally_prep(c->h, f->p, f->len, &c->hint);
+		}
+		for (i = 0, c = cols; i < ncols; i++, c++)
+			if (c->cell && tally_add_hint(c->h, c->cell->p, c->cell->len, &c->hint) < 0)
+				msg_nomem();
+	}
+	if (k < 0) {
+		if (csv_error(csv) == CSV_EQUOTE)
+			msg_warnat(name, csv_errline(csv), "unterminated quoted field");
+		else if (csv_error(csv) == CSV_EREAD)
+			msg_warn("%s: %s", name, in_error(in));
+		else
+			msg_nomem();
+		status = CB_ERR;
+		goto done;
+	}
+	if (ragged)
+		msg_warnat(name, rag_line, "%zu fields, header has %zu (%llu ragged row%s)", rag_n, ncolfile,
+			(unsigned long long)ragged, ragged == 1 ? "" : "s");
+	if (cf->nfiles > 1 && cf->fmt == F_TEXT)
+		out_printf(o, "%s==> %s <==\n", cf->printed ? "\n" : "", name);
+	cf->printed = 1;
+	if (cf->count_only) {
+		out_printf(o, "%llu\n", (unsigned long long)rows);
+		goto done;
+	}
+	for (i = 0; i < ncols; i++)
+		finish_col(cf, &cols[i]);
+	if (cf->one)
+		report_one(cf, cols, ncols);
+	else if (cf->fmt == F_CSV)
+		report_csv(cf, cols, ncols, cf->nfiles > 1 ? name : NULL);
+	else if (cf->fmt == F_JSON) {
+		report_json(cf, cols, ncols);
+		if (cf->nfiles == 1)
+			out_putc(o, '\n');
+	}
+	else
+		report_text(cf, cols, ncols, rows);
+done:
+	for (i = 0; i < ncols; i++)
+		free_col(&cols[i]);
+	free(cols);
+	for (i = 0; i < ncolfile; i++)
+		free(names[i]);
+	free(names);
+	free(sel);
+	csv_free(csv);
+	in_close(in);
+	return status;
+}
+
+static int one_char(const struct optstate *st, const char *arg, int *c)
+{
+	if (strcmp(arg, "\\t") == 0 || strcmp(arg, "tab") == 0) {
+		*c = '\t';
+		return 0;
+	}
+	if (strlen(arg) != 1 || arg[0] == '\n' || arg[0] == '\r') {
+		msg_usage(st, "%s needs one character, not '%s'", st->name, arg);
+		return -1;
+	}
+	*c = (unsigned char)arg[0];
+	return 0;
+}
 
 int csvstat_main(int argc, char **argv)
 {
 	struct optstate st;
-	int c;
+	struct conf cf;
+	int c, status = CB_OK, i;
+	const char *stdin_only[] = { "-" };
+	char **files;
 
+	/* Big tables come and go per column: keep freed memory for the next one instead of
+	 * returning it, so its pages are not faulted in and zeroed again. */
+	mallopt(M_MMAP_THRESHOLD, 1 << 30);
+	mallopt(M_TRIM_THRESHOLD, 1 << 30);
+	memset(&cf, 0, sizeof cf);
+	cf.delim = ',';
+	cf.quote = '"';
+	cf.header = 1;
+	cf.infer = 1;
+	cf.nfreq = 5;
+	cf.fmt = F_TEXT;
+	cf.nullv = xmalloc((size_t)(argc + 1) * sizeof *cf.nullv);
 	opt_init(&st, &spec, argc, argv);
-	while ((c = opt_next(&st)) != OPT_END)
-		if (c < 0)
+	while ((c = opt_next(&st)) != OPT_END) {
+		switch (c) {
+		case 'C':
+			cf.notcols = st.arg;
+			break;
+		case 'c':
+			cf.cols = st.arg;
+			break;
+		case O_COUNT:
+			cf.count_only = 1;
+			break;
+		case O_CSV:
+		case O_JSON:
+			if (cf.fmt != F_TEXT && cf.fmt != (c == O_CSV ? F_CSV : F_JSON)) {
+				free(cf.nullv);
+				return msg_usage(&st, "--csv and --json exclude each other");
+			}
+			cf.fmt = c == O_CSV ? F_CSV : F_JSON;
+			break;
+		case O_DATEFMT:
+			cf.datefmt = st.arg;
+			break;
+		case 'd':
+			if (one_char(&st, st.arg, &cf.delim) < 0) {
+				free(cf.nullv);
+				return CB_ERR;
+			}
+			break;
+		case 't':
+			cf.delim = '\t';
+			break;
+		case 'q':
+			if (one_char(&st, st.arg, &cf.quote) < 0) {
+				free(cf.nullv);
+				return CB_ERR;
+			}
+			break;
+		case 'H':
+			cf.header = 0;
+			break;
+		case 'I':
+			cf.infer = 0;
+			break;
+		case 'n': {
+			char *end;
+			long v = strtol(st.arg, &end, 10);
+			if (end == st.arg || *end || v < 1 || v > 1000000000L) {
+				free(cf.nullv);
+				return msg_usage(&st, "invalid count for %s: '%s'", st.name, st.arg);
+			}
+			cf.nfreq = (int)v;
+			break;
+		}
+		case O_NULLVALUE:
+			cf.nullv[cf.nnullv++] = st.arg;
+			break;
+		case O_STRICT:
+			cf.strict = 1;
+			break;
+		case O_NULLS: case O_UNIQUE: case O_MIN: case O_MAX: case O_SUM: case O_MEAN:
+		case O_MEDIAN: case O_STDEV: case O_LEN: case O_FREQ:
+			if (cf.one && cf.one != c) {
+				free(cf.nullv);
+				return msg_usage(&st, "only one statistic may be asked for (--mean, --median, ...)");
+			}
+			cf.one = c;
+			break;
+		default:
+			free(cf.nullv);
 			return msg_option(&st, c);
-	msg_warn("not implemented yet in this version of cookbox");
-	return CB_ERR;
+		}
+	}
+	if (cf.delim == cf.quote) {
+		free(cf.nullv);
+		return msg_usage(&st, "the delimiter and the quote character must differ");
+	}
+	if (cf.one && cf.fmt != F_TEXT) {
+		free(cf.nullv);
+		return msg_usage(&st, "a single statistic cannot be printed as --csv or --json");
+	}
+	if (cf.one && cf.count_only) {
+		free(cf.nullv);
+		return msg_usage(&st, "--count and a single statistic exclude each other");
+	}
+	files = st.argc ? st.argv : (char **)stdin_only;
+	cf.nfiles = st.argc ? st.argc : 1;
+	if (cf.fmt == F_JSON && cf.nfiles > 1)
+		out_putc(o, '{');
+	for (i = 0; i < cf.nfiles; i++) {
+		if (cf.nfiles > 1) {
+			if (cf.fmt == F_JSON) {
+				out_puts(o, i ? ",\n" : "\n");
+				json_str(strcmp(files[i], "-") ? files[i] : "(standard input)",
+					strlen(strcmp(files[i], "-") ? files[i] : "(standard input)"));
+				out_puts(o, ": ");
+			}
+		}
+		if (stat_file(&cf, files[i]) != CB_OK) {
+			status = CB_ERR;
+			if (cf.fmt == F_JSON && cf.nfiles > 1)
+				out_puts(o, "null");
+		}
+	}
+	if (cf.fmt == F_JSON && cf.nfiles > 1)
+		out_puts(o, "\n}\n");
+	free(cf.nullv);
+	return status;
 }
