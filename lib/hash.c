@@ -5,17 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "hash.h"
 
 struct entry {
 	const char *key;
 	size_t len;
 	uint64_t val;
-};
-
-struct chunk {
-	struct chunk *next;
-	char data[];
 };
 
 struct hash {
@@ -26,14 +22,11 @@ struct hash {
 	uint64_t *slot;
 	size_t mask;		/* slots - 1; slots is a power of two up to 2^32 */
 	unsigned shift;		/* 64 - log2(slots): the home slot of hash V is V >> shift */
-	struct chunk *chunks;
-	char *arena;		/* free space in the current chunk */
-	size_t left, chunk_size;
+	struct arena keys;
 };
 
 #define MAX_SLOTS ((uint64_t)1 << 32)
 #define MIN_SLOTS 16
-#define MAX_CHUNK ((size_t)1 << 20)
 
 static uint64_t rd64(const unsigned char *p)
 {
@@ -145,7 +138,6 @@ struct hash *hash_new(size_t hint)
 		return NULL;
 	}
 	h->cap = hint > 8 ? hint : 8;
-	h->chunk_size = 4096;
 	if (set_slots(h, slots) < 0 || !(h->ent = malloc(h->cap * sizeof *h->ent))) {
 		hash_free(h);
 		errno = ENOMEM;
@@ -156,14 +148,9 @@ struct hash *hash_new(size_t hint)
 
 void hash_free(struct hash *h)
 {
-	struct chunk *c, *next;
-
 	if (!h)
 		return;
-	for (c = h->chunks; c; c = next) {
-		next = c->next;
-		free(c);
-	}
+	arena_free(&h->keys);
 	free(h->slot);
 	free(h->ent);
 	free(h);
@@ -214,45 +201,6 @@ static int rehash(struct hash *h, size_t slots)
 	return 0;
 }
 
-static char *arena_copy(struct hash *h, const void *key, size_t len)
-{
-	struct chunk *c;
-	char *p;
-	size_t need = len + 1;
-	int own;
-
-	if (len > SIZE_MAX - sizeof *c - 1) {
-		errno = ENOMEM;
-		return NULL;
-	}
-	if (need > h->left) {
-		/* A big key gets a chunk of its own, so the current chunk's tail stays in use. */
-		own = need > h->chunk_size / 4;
-		if (!(c = malloc(sizeof *c + (own ? need : h->chunk_size)))) {
-			errno = ENOMEM;
-			return NULL;
-		}
-		c->next = h->chunks;
-		h->chunks = c;
-		if (own) {
-			p = c->data;
-			goto copy;
-		}
-		h->arena = c->data;
-		h->left = h->chunk_size;
-		if (h->chunk_size < MAX_CHUNK)
-			h->chunk_size *= 2;
-	}
-	p = h->arena;
-	h->arena += need;
-	h->left -= need;
-copy:
-	if (len)
-		memcpy(p, key, len);
-	p[len] = '\0';
-	return p;
-}
-
 long hash_find(const struct hash *h, const void *key, size_t len)
 {
 	size_t pos;
@@ -287,7 +235,7 @@ long hash_add(struct hash *h, const void *key, size_t len, int *added)
 		h->ent = e;
 		h->cap = cap;
 	}
-	if (!(p = arena_copy(h, key, len)))
+	if (!(p = arena_copy(&h->keys, key, len)))
 		return -1;
 	e = &h->ent[h->n];
 	e->key = p;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "tally.h"
 
 struct slot {
@@ -19,22 +20,14 @@ struct entry {
 	size_t len;
 };
 
-struct chunk {
-	struct chunk *next;
-	char data[];
-};
-
 struct tally {
 	struct slot *slot;
 	size_t mask, used;
 	struct entry *ent;
 	size_t cap;
-	struct chunk *chunks;
-	char *arena;
-	size_t left, chunk_size;
+	struct arena keys;
 };
 
-#define CHUNK_MAX ((size_t)1 << 20)
 
 static uint64_t rd64(const unsigned char *p)
 {
@@ -101,20 +94,14 @@ struct tally *tally_new(void)
 		return NULL;
 	}
 	t->mask = 63;
-	t->chunk_size = 4096;
 	return t;
 }
 
 void tally_free(struct tally *t)
 {
-	struct chunk *c, *next;
-
 	if (!t)
 		return;
-	for (c = t->chunks; c; c = next) {
-		next = c->next;
-		free(c);
-	}
+	arena_free(&t->keys);
 	free(t->slot);
 	free(t->ent);
 	free(t);
@@ -140,38 +127,6 @@ static int grow(struct tally *t)
 	t->slot = s;
 	t->mask = n - 1;
 	return 0;
-}
-
-static char *copy(struct tally *t, const void *key, size_t len)
-{
-	struct chunk *c;
-	char *p;
-	size_t need = len + 1;
-
-	if (need > t->left) {
-		int own = need > t->chunk_size / 4;
-
-		if (len > SIZE_MAX - sizeof *c - 1 || !(c = malloc(sizeof *c + (own ? need : t->chunk_size))))
-			return NULL;
-		c->next = t->chunks;
-		t->chunks = c;
-		if (own) {
-			p = c->data;
-			goto done;
-		}
-		t->arena = c->data;
-		t->left = t->chunk_size;
-		if (t->chunk_size < CHUNK_MAX)
-			t->chunk_size *= 2;
-	}
-	p = t->arena;
-	t->arena += need;
-	t->left -= need;
-done:
-	if (len)
-		memcpy(p, key, len);
-	p[len] = '\0';
-	return p;
 }
 
 void tally_prep(const struct tally *t, const void *key, size_t len, struct tally_hint *h)
@@ -221,7 +176,7 @@ int tally_add_hint(struct tally *t, const void *key, size_t len, const struct ta
 		t->ent = e;
 		t->cap = cap;
 	}
-	if (!(t->ent[t->used].key = copy(t, key, len)))
+	if (!(t->ent[t->used].key = arena_copy(&t->keys, key, len)))
 		goto nomem;
 	t->ent[t->used].len = len;
 	s->a = a;
