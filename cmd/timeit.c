@@ -412,7 +412,7 @@ static const char *unit(double t, double *scale)
 static void mib(struct out *o, double bytes)
 {
 	double m = bytes / (1024.0 * 1024.0);
-	out_printf(o, m < 10 ? "%.2f MiB" : "%.1f MiB", m);
+	out_printf(o, "%.2f MiB", m);
 }
 
 static void text_result(struct out *o, const struct cfg *c, const struct cmd *k, size_t i,
@@ -427,14 +427,13 @@ static void text_result(struct out *o, const struct cfg *c, const struct cmd *k,
 		out_puts(o, "  No measured runs.\n\n");
 		return;
 	}
-	out_printf(o, "  Time (mean ± σ):     %8.3f %s ± %7.3f %s    [User: %.3f %s, System: %.3f %s]\n",
+	out_printf(o, "  Time (mean ± σ):   %8.3f %s ± %7.3f %s    [User: %.3f %s, System: %.3f %s]\n",
 		s->wall.mean / sc, u, s->wall.stddev / sc, u, s->user.mean / sc, u, s->sys.mean / sc, u);
-	out_printf(o, "  Median (95%% CI):     %8.3f %s [%.3f %s … %.3f %s]    MAD: %.3f %s\n",
+	out_printf(o, "  Median (95%% CI):   %8.3f %s [%.3f %s … %.3f %s]    MAD: %.3f %s\n",
 		s->wall.median / sc, u, s->wall.lo / sc, u, s->wall.hi / sc, u, s->wall.mad / sc, u);
-	out_printf(o, "  Range (min … max):   %8.3f %s … %.3f %s    %zu run%s\n",
+	out_printf(o, "  Range (min … max): %8.3f %s … %.3f %s    %zu run%s\n",
 		s->wall.min / sc, u, s->wall.max / sc, u, k->r.n, k->r.n == 1 ? "" : "s");
-	out_puts(o, "  Max RSS (mean ± σ):  ");
-	mib(o, s->rss.mean);
+	out_printf(o, "  Max RSS (mean ± σ): %8.2f MiB", s->rss.mean / 1048576.0);
 	out_puts(o, " ± ");
 	mib(o, s->rss.stddev);
 	out_puts(o, "    [min ");
@@ -834,17 +833,30 @@ int timeit_main(int argc, char **argv)
 		if (!nt) {
 			k[i].argv = xcalloc((size_t)st.argc + 1, sizeof *k[i].argv);
 			memcpy(k[i].argv, st.argv, (size_t)st.argc * sizeof *st.argv);
-			/* The command as typed, for the report. */
-			size_t len = 0;
+			/* The command as a shell would take it back, for the report. */
+			size_t len = 1;
 			for (int j = 0; j < st.argc; j++)
-				len += strlen(st.argv[j]) + 1;
-			k[i].words = xmalloc(len);
-			k[i].words[0] = '\0';
+				len += 4 * strlen(st.argv[j]) + 3;
+			char *o = k[i].words = xmalloc(len);
 			for (int j = 0; j < st.argc; j++) {
+				const char *w = st.argv[j];
+				int plain = *w && !w[strspn(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+					"0123456789_./=:,+-%@")];
 				if (j)
-					strcat(k[i].words, " ");
-				strcat(k[i].words, st.argv[j]);
+					*o++ = ' ';
+				if (!plain)
+					*o++ = '\'';
+				for (; *w; w++) {
+					if (*w == '\'' && !plain) {
+						memcpy(o, "'\\''", 4);
+						o += 4;
+					} else
+						*o++ = *w;
+				}
+				if (!plain)
+					*o++ = '\'';
 			}
+			*o = '\0';
 			k[i].text = k[i].words;
 		} else if (c->split) {
 			k[i].text = texts[i];
