@@ -98,6 +98,7 @@ struct run1 {
 	long long rss;
 	int status;		/* wait status */
 	int timedout;
+	int stopsig;		/* timeit itself was told to stop by this signal */
 };
 
 static double now(void)
@@ -112,24 +113,42 @@ static double tv(const struct timeval *t)
 	return (double)t->tv_sec + (double)t->tv_usec * 1e-6;
 }
 
-/* Wait for PID until DEADLINE (CLOCK_MONOTONIC; SIGCHLD is blocked): 1 once it has exited
- * (not reaped), 0 at the deadline. */
+/* The signals timeit waits for, blocked while it runs: a child's end, and the ones that
+ * stop timeit, which it passes on to the run's process group (outside the terminal's
+ * foreground group, so ^C reaches only timeit). */
+static void waitset(sigset_t *set)
+{
+	sigemptyset(set);
+	sigaddset(set, SIGCHLD);
+	sigaddset(set, SIGINT);
+	sigaddset(set, SIGTERM);
+	sigaddset(set, SIGHUP);
+}
+
+/* Wait for PID until DEADLINE (CLOCK_MONOTONIC; 0: none): 1 once it has exited (not reaped
+ * yet), 0 at the deadline, or the number of a stopping signal that came first. */
 static int wait_until(pid_t pid, double deadline)
 {
-	sigset_t chld;
+	sigset_t set;
 	siginfo_t si;
+	int s;
 
-	sigemptyset(&chld);
-	sigaddset(&chld, SIGCHLD);
+	waitset(&set);
 	for (;;) {
+		if (deadline > 0) {
+			double left = deadline - now();
+			if (left <= 0)
+				return 0;
+			struct timespec ts = { (time_t)left, (long)((left - (double)(time_t)left) * 1e9) };
+			s = sigtimedwait(&set, NULL, &ts);
+		} else
+			s = sigwaitinfo(&set, NULL);
+		if (s > 0 && s != SIGCHLD)
+			return s;
+		/* SIGCHLD (maybe a stale one), the deadline or EINTR: look. */
 		si.si_pid = 0;
 		if (waitid(P_PID, (id_t)pid, &si, WEXITED | WNOHANG | WNOWAIT) == 0 && si.si_pid == pid)
 			return 1;
-		double left = deadline - now();
-		if (left <= 0)
-			return 0;
-		struct timespec ts = { (time_t)left, (long)((left - (double)(time_t)left) * 1e9) };
-		sigtimedwait(&chld, NULL, &ts);
 	}
 }
 
@@ -142,6 +161,7 @@ static int run_once(const struct cfg *c, const char *path, char **argv, struct r
 	struct rusage ru;
 	double t0, t1;
 	pid_t pid;
+	int w;
 
 	memcpy(pr.fd, c->fd, sizeof pr.fd);
 	if (c->input && lseek(c->fd[0], 0, SEEK_SET) < 0) {
@@ -149,17 +169,20 @@ static int run_once(const struct cfg *c, const char *path, char **argv, struct r
 		pe->err = errno;
 		return -1;
 	}
-	r->timedout = 0;
+	r->timedout = r->stopsig = 0;
 	t0 = now();
 	if ((pid = proc_launch(&pr, pe)) < 0)
 		return -1;
-	if (c->timeout > 0 && !wait_until(pid, t0 + c->timeout)) {
-		r->timedout = 1;
-		kill(-pid, SIGTERM);
-		wait_until(pid, now() + GRACE);
-	}
-	if (c->timeout > 0)	/* the leader's zombie keeps the group's id: no reuse yet */
+	w = wait_until(pid, c->timeout > 0 ? t0 + c->timeout : 0);
+	if (w != 1) {
+		/* A timeout or a stopping signal: TERM (or that signal) to the whole group, then
+		 * KILL after the grace time. The leader's zombie keeps the group's id from reuse. */
+		r->timedout = w == 0;
+		r->stopsig = w > 1 ? w : 0;
+		kill(-pid, w > 1 ? w : SIGTERM);
+		wait_until(pid, now() + GRACE);	/* a second ^C ends the wait: KILL at once */
 		kill(-pid, SIGKILL);
+	}
 	while (wait4(pid, &r->status, 0, &ru) < 0)
 		if (errno != EINTR) {
 			pe->stage = PROC_FORK;
@@ -231,6 +254,8 @@ static int helper(const struct cfg *c, const char *opt, const char *cmd)
 	h.timeout = 0;
 	if (run_once(&h, c->shellpath, argv, &r, &pe) < 0)
 		return start_error(cmd, c->shellpath, &pe);
+	if (r.stopsig)
+		return 128 + r.stopsig;
 	if (r.status == 0)
 		return 0;
 	describe(&r, 0, why, sizeof why);
@@ -250,6 +275,10 @@ static int step(const struct cfg *c, struct cmd *k, int warm, size_t num)
 		return rc;
 	if (run_once(c, k->path, k->argv, &r, &pe) < 0)
 		return start_error(k->text, k->path, &pe);
+	if (r.stopsig) {
+		msg_warn("'%s': run %zu stopped: timeit got SIG%s", k->text, num, sigabbrev_np(r.stopsig));
+		return 128 + r.stopsig;
+	}
 	code = r.timedout ? EX_TIMEOUT : proc_exitcode(r.status);
 	if (!warm) {
 		record(&k->r, &r, code);
@@ -630,7 +659,7 @@ static int export(const char *path, int kind, const struct cmd *k, size_t nk,
 }
 
 /* The shell's own cost: the median of SHELL -c '' (reported, never subtracted). */
-static double shell_cost(const struct cfg *c)
+static double shell_cost(const struct cfg *c, int *stop)
 {
 	char *argv[] = { (char *)c->shell, "-c", "", NULL };
 	struct cfg h = *c;
@@ -640,9 +669,11 @@ static double shell_cost(const struct cfg *c)
 	size_t n = 0;
 
 	h.timeout = 0;
-	for (int i = 0; i < SHELL_RUNS; i++)
+	for (int i = 0; i < SHELL_RUNS && !*stop; i++)
 		if (run_once(&h, c->shellpath, argv, &r, &pe) == 0 && r.status == 0)
 			w[n++] = r.wall;
+		else if (r.stopsig)
+			*stop = r.stopsig;
 	return n ? sample_median(w, n) : -1;
 }
 
@@ -746,7 +777,7 @@ int timeit_main(int argc, char **argv)
 	struct cmd *k = NULL;
 	const char *texts[MAXCMDS];
 	size_t nk = 0, nt = 0;
-	int ch, rc = 0, find;
+	int ch, rc = 0, find, stop = 0;
 	sigset_t chld, oldmask;
 	double shell = -1;
 
@@ -887,13 +918,11 @@ int timeit_main(int argc, char **argv)
 	if (!c->showout)
 		c->fd[2] = c->fd[1];
 
-	/* SIGCHLD blocked, for sigtimedwait, while a timeout is being watched. */
-	sigemptyset(&chld);
-	sigaddset(&chld, SIGCHLD);
+	waitset(&chld);
 	sigprocmask(SIG_BLOCK, &chld, &oldmask);
 	if (nt && !c->split)
-		shell = shell_cost(c);
-	rc = bench(c, k, nk);
+		shell = shell_cost(c, &stop);
+	rc = stop ? 128 + stop : bench(c, k, nk);
 	sigprocmask(SIG_SETMASK, &oldmask, NULL);
 	if (rc == 0) {
 		rc = report(c, k, nk, shell);

@@ -80,7 +80,7 @@ check "-T 0.5: under 1 s ($((t1 - t0)) ms)" [ $((t1 - t0)) -lt 1000 ]
 check "-T 0.5: message" grep -q "run 1 timed out after 0.5 s" err
 left=0
 for d in /proc/[0-9]*; do
-	c=$(tr '\0' ' ' <"$d/cmdline" 2>/dev/null) || continue
+	c=$( { tr '\0' ' ' <"$d/cmdline"; } 2>/dev/null) || continue
 	case $c in "sleep $mark "*)
 		s=$(sed 's/.*) //' "$d/stat" 2>/dev/null | cut -d' ' -f1)
 		[ "$s" = Z ] || [ -z "$s" ] || left=$((left + 1)) ;;
@@ -94,6 +94,22 @@ ti -n 1 -T 0.2 -c 'trap "" TERM; sleep 3' 2>/dev/null; rc=$?
 t1=$(ms)
 check "-T on a TERM-ignoring run: 124 ($rc) in about 1.2 s ($((t1 - t0)) ms)" \
 	[ "$rc" = 124 -a $((t1 - t0)) -lt 2500 ]
+
+# SIGINT to timeit reaches the run's group (outside the terminal's foreground group).
+t0=$(ms)
+ti -n 3 sh -c "sleep 4.1$$; :" 2>err & p=$!
+sleep 0.3
+kill -INT $p
+wait $p; rc=$?
+t1=$(ms)
+check "SIGINT: 130, got $rc, in $((t1 - t0)) ms" [ "$rc" = 130 -a $((t1 - t0)) -lt 2000 ]
+check "SIGINT: message" grep -q "run 1 stopped: timeit got SIGINT" err
+left=0
+for d in /proc/[0-9]*; do
+	c=$( { tr '\0' ' ' <"$d/cmdline"; } 2>/dev/null) || continue
+	case $c in "sleep 4.1$$ "*) left=$((left + 1)) ;; esac
+done
+check "SIGINT: the run is gone ($left)" [ "$left" = 0 ]
 
 # --min-time: at least that long of measuring.
 l=$(ti -m 1 --min-time=0.35 -f line sleep 0.1)
