@@ -97,7 +97,7 @@ check "-T on a TERM-ignoring run: 124 ($rc) in about 1.2 s ($((t1 - t0)) ms)" \
 
 # SIGINT to timeit reaches the run's group (outside the terminal's foreground group).
 t0=$(ms)
-ti -n 3 sh -c "sleep 4.1$$; :" 2>err & p=$!
+"$bin" timeit -n 3 sh -c "sleep 4.1$$; :" >/dev/null 2>err & p=$!
 sleep 0.3
 kill -INT $p
 wait $p; rc=$?
