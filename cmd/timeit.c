@@ -67,6 +67,7 @@ enum { F_TEXT, F_LINE, F_JSON };
 struct runs {			/* every measured run of one command */
 	double *wall, *user, *sys;
 	long long *rss;		/* bytes */
+	long long *faults, *csw;	/* page faults (minor + major), context switches (both) */
 	int *code;		/* the exit code a shell would give: 124 timeout, 128+N signal */
 	size_t n, cap;
 	size_t failed;
@@ -95,7 +96,7 @@ struct cfg {
 
 struct run1 {
 	double wall, user, sys;
-	long long rss;
+	long long rss, faults, csw;
 	int status;		/* wait status */
 	int timedout;
 	int stopsig;		/* timeit itself was told to stop by this signal */
@@ -194,6 +195,8 @@ static int run_once(const struct cfg *c, const char *path, char **argv, struct r
 	r->user = tv(&ru.ru_utime);
 	r->sys = tv(&ru.ru_stime);
 	r->rss = (long long)ru.ru_maxrss * 1024;
+	r->faults = (long long)ru.ru_minflt + ru.ru_majflt;
+	r->csw = (long long)ru.ru_nvcsw + ru.ru_nivcsw;
 	return 0;
 }
 
@@ -205,12 +208,16 @@ static void record(struct runs *rs, const struct run1 *r, int code)
 		rs->user = xrealloc(rs->user, rs->cap * sizeof *rs->user);
 		rs->sys = xrealloc(rs->sys, rs->cap * sizeof *rs->sys);
 		rs->rss = xrealloc(rs->rss, rs->cap * sizeof *rs->rss);
+		rs->faults = xrealloc(rs->faults, rs->cap * sizeof *rs->faults);
+		rs->csw = xrealloc(rs->csw, rs->cap * sizeof *rs->csw);
 		rs->code = xrealloc(rs->code, rs->cap * sizeof *rs->code);
 	}
 	rs->wall[rs->n] = r->wall;
 	rs->user[rs->n] = r->user;
 	rs->sys[rs->n] = r->sys;
 	rs->rss[rs->n] = r->rss;
+	rs->faults[rs->n] = r->faults;
+	rs->csw[rs->n] = r->csw;
 	rs->code[rs->n] = code;
 	rs->n++;
 }
@@ -535,6 +542,8 @@ static void json(struct out *o, const struct cmd *k, size_t nk, const struct sta
 		json_arr(o, "user_times", k[i].r.user, NULL, NULL, k[i].r.n);
 		json_arr(o, "system_times", k[i].r.sys, NULL, NULL, k[i].r.n);
 		json_arr(o, "max_rss", NULL, k[i].r.rss, NULL, k[i].r.n);
+		json_arr(o, "page_faults", NULL, k[i].r.faults, NULL, k[i].r.n);
+		json_arr(o, "context_switches", NULL, k[i].r.csw, NULL, k[i].r.n);
 		out_puts(o, "\n    }");
 	}
 	out_puts(o, "\n  ]");
@@ -572,15 +581,25 @@ static void csv(struct out *o, const struct cmd *k, size_t nk, const struct stat
 	}
 }
 
+static double avg(const long long *v, size_t n)
+{
+	double sum = 0;
+
+	for (size_t i = 0; i < n; i++)
+		sum += (double)v[i];
+	return n ? sum / (double)n : 0;
+}
+
 static void line(struct out *o, const struct cmd *k, size_t nk, const struct stats *s)
 {
 	for (size_t i = 0; i < nk; i++) {
 		const struct stats *t = &s[i];
 		out_printf(o, "runs=%zu failed=%zu mean=%.6f stddev=%.6f median=%.6f median_ci=%.6f,%.6f "
-			"mad=%.6f min=%.6f max=%.6f user=%.6f system=%.6f max_rss=%.0f command=%s\n",
+			"mad=%.6f min=%.6f max=%.6f user=%.6f system=%.6f max_rss=%.0f page_faults=%.0f "
+			"context_switches=%.0f command=%s\n",
 			k[i].r.n, k[i].r.failed, t->wall.mean, t->wall.stddev, t->wall.median, t->wall.lo,
 			t->wall.hi, t->wall.mad, t->wall.min, t->wall.max, t->user.mean, t->sys.mean,
-			t->rss.max, k[i].text);
+			t->rss.max, avg(k[i].r.faults, k[i].r.n), avg(k[i].r.csw, k[i].r.n), k[i].text);
 	}
 }
 
@@ -940,6 +959,8 @@ done:
 		free(k[i].r.user);
 		free(k[i].r.sys);
 		free(k[i].r.rss);
+		free(k[i].r.faults);
+		free(k[i].r.csw);
 		free(k[i].r.code);
 		free(k[i].argv);
 		free(k[i].words);

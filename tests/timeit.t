@@ -243,8 +243,8 @@ $ timeit -n 5 -c true -c true | grep -c 'no significant difference'
 
 === -f line: one line per command
 $ timeit -n 2 -f line -c true -c : | sed 's/=[0-9][0-9.,]*/=N/g'
-> runs=N failed=N mean=N stddev=N median=N median_ci=N mad=N min=N max=N user=N system=N max_rss=N command=true
-> runs=N failed=N mean=N stddev=N median=N median_ci=N mad=N min=N max=N user=N system=N max_rss=N command=:
+> runs=N failed=N mean=N stddev=N median=N median_ci=N mad=N min=N max=N user=N system=N max_rss=N page_faults=N context_switches=N command=true
+> runs=N failed=N mean=N stddev=N median=N median_ci=N mad=N min=N max=N user=N system=N max_rss=N page_faults=N context_switches=N command=:
 
 === the report names the command as typed
 $ timeit -n 1 -f line sh -c 'exit 0' "it's" | sed 's/.*command=//'

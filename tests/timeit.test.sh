@@ -128,7 +128,7 @@ for f in sys.argv[1:]:
             assert isinstance(r[k], (str if k == "command" else (int, float))), k
         n = len(r["times"])
         assert n == 3 and len(r["exit_codes"]) == n and r["exit_codes"] == [0] * n
-        for k in ("user_times", "system_times", "max_rss"):
+        for k in ("user_times", "system_times", "max_rss", "page_faults", "context_switches"):
             assert len(r[k]) == n, k
         assert r["min"] <= r["median"] <= r["max"]
         assert abs(r["mean"] - sum(r["times"]) / n) < 1e-9
