@@ -18,6 +18,7 @@
 #include "out.h"
 #include "proc.h"
 #include "sample.h"
+#include "words.h"
 
 enum { O_CLEANUP = 256, O_CPULIMIT, O_EXPORTCSV, O_EXPORTJSON, O_EXPORTMD, O_INPUT,
 	O_MEMLIMIT, O_MINTIME, O_ORDER, O_SETUP, O_SHOWOUTPUT };
@@ -315,48 +316,17 @@ static int more(const struct cfg *c, const struct cmd *k)
 	return n < c->minruns || k->elapsed < c->mintime;
 }
 
-/* -N: split S into words as a shell would for plain words, '...', "..." and backslashes,
- * without expansions. NULL with *BAD set on an unterminated quote. */
+/* -N: S's words, or NULL with *BAD set. */
 static char **split(const char *s, char **store, const char **bad)
 {
 	size_t len = strlen(s);
-	char *w = xmalloc(len + 1), **v = xcalloc(len / 2 + 2, sizeof *v);
-	size_t n = 0;
-	char *o = w;
+	char **v = xcalloc(len / 2 + 2, sizeof *v);
+	long n;
 
-	*store = w;
-	*bad = NULL;
-	for (;;) {
-		while (*s == ' ' || *s == '\t' || *s == '\n')
-			s++;
-		if (!*s)
-			break;
-		v[n++] = o;
-		while (*s && *s != ' ' && *s != '\t' && *s != '\n') {
-			if (*s == '\'' || *s == '"') {
-				char q = *s++;
-				while (*s && *s != q) {
-					if (q == '"' && *s == '\\' && s[1] && strchr("\"\\$`", s[1]))
-						s++;
-					*o++ = *s++;
-				}
-				if (!*s) {
-					*bad = "unterminated quote";
-					free(v);
-					return NULL;
-				}
-				s++;
-			} else if (*s == '\\' && s[1]) {
-				s++;
-				*o++ = *s++;
-			} else
-				*o++ = *s++;
-		}
-		*o++ = '\0';
-	}
-	v[n] = NULL;
-	if (!n) {
-		*bad = "empty command";
+	*store = xmalloc(len + 1);
+	if ((n = words_split(s, *store, v, bad)) <= 0) {
+		if (n == 0)
+			*bad = "empty command";
 		free(v);
 		return NULL;
 	}
