@@ -913,12 +913,8 @@ int timeit_main(int argc, char **argv)
 		shell = shell_cost(c, &stop);
 	rc = stop ? 128 + stop : bench(c, k, nk);
 	sigprocmask(SIG_SETMASK, &oldmask, NULL);
-	if (rc == 0) {
+	if (rc == 0)	/* without -i, a failed run has ended the benchmark already */
 		rc = report(c, k, nk, shell);
-		for (size_t i = 0; i < nk && !c->ignore; i++)
-			if (k[i].r.failed)
-				rc = k[i].r.code[k[i].r.n - 1];
-	}
 done:
 	if (c->fd[0] >= 0)
 		close(c->fd[0]);
