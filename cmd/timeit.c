@@ -653,7 +653,7 @@ static double shell_cost(const struct cfg *c, int *stop)
 	char *argv[] = { (char *)c->shell, "-c", "", NULL };
 	struct cfg h = *c;
 	double w[SHELL_RUNS];
-	struct run1 r;
+	struct run1 r = { 0 };
 	struct proc_err pe;
 	size_t n = 0;
 
