@@ -84,11 +84,13 @@ struct cmd {
 	double elapsed;		/* sum of measured wall times */
 };
 
-struct cfg {
+struct cfg {	/* the options; lastdraw is the one field that changes while running */
 	long runs, minruns, maxruns, warmup;
 	double mintime, timeout;
 	unsigned long long cpu, mem;
 	int ignore, showout, format, interleave, split;
+	int progress;		/* stderr is a terminal: a progress line there */
+	double lastdraw;
 	const char *input, *shell, *setup, *prepare, *cleanup;
 	const char *expjson, *expcsv, *expmd;
 	char shellpath[PATH_MAX];
@@ -271,8 +273,52 @@ static int helper(const struct cfg *c, const char *opt, const char *cmd)
 	return proc_exitcode(r.status);
 }
 
+/* A unit for times around T: its name and its size in seconds. */
+static const char *unit(double t, double *scale)
+{
+	if (t >= 1) {
+		*scale = 1;
+		return "s";
+	}
+	if (t >= 1e-3) {
+		*scale = 1e-3;
+		return "ms";
+	}
+	*scale = 1e-6;
+	return "µs";
+}
+
+/* Progress on stderr, between runs, at most ten times a second; cleared by unprogress. */
+static void progress(struct cfg *c, const struct cmd *k)
+{
+	double t = now(), sc;
+	char line[200];
+	const char *u;
+	int n;
+
+	if (t - c->lastdraw < 0.1)
+		return;
+	c->lastdraw = t;
+	u = unit(k->elapsed / (double)k->r.n, &sc);
+	if (c->runs)
+		n = snprintf(line, sizeof line, "\r%.60s: run %zu of %ld, mean %.3f %s\033[K", k->text,
+			k->r.n, c->runs, k->elapsed / (double)k->r.n / sc, u);
+	else
+		n = snprintf(line, sizeof line, "\r%.60s: run %zu, %.1f of %g s, mean %.3f %s\033[K", k->text,
+			k->r.n, k->elapsed, c->mintime, k->elapsed / (double)k->r.n / sc, u);
+	if (n > 0 && write(2, line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1) < 0)
+		c->progress = 0;
+}
+
+static void unprogress(struct cfg *c)
+{
+	if (c->progress && c->lastdraw > 0 && write(2, "\r\033[K", 4) < 0)
+		c->progress = 0;
+	c->lastdraw = 0;
+}
+
 /* One run of K, warm-up or measured: 0, or the exit status to end with. */
-static int step(const struct cfg *c, struct cmd *k, int warm, size_t num)
+static int step(struct cfg *c, struct cmd *k, int warm, size_t num)
 {
 	struct run1 r;
 	struct proc_err pe;
@@ -284,6 +330,7 @@ static int step(const struct cfg *c, struct cmd *k, int warm, size_t num)
 	if (run_once(c, k->path, k->argv, &r, &pe) < 0)
 		return start_error(k->text, k->path, &pe);
 	if (r.stopsig) {
+		unprogress(c);
 		msg_warn("'%s': run %zu stopped: timeit got SIG%s", k->text, num, sigabbrev_np(r.stopsig));
 		return 128 + r.stopsig;
 	}
@@ -291,6 +338,8 @@ static int step(const struct cfg *c, struct cmd *k, int warm, size_t num)
 	if (!warm) {
 		record(&k->r, &r, code);
 		k->elapsed += r.wall;
+		if (c->progress)
+			progress(c, k);
 	}
 	if (code == 0)
 		return 0;
@@ -300,6 +349,7 @@ static int step(const struct cfg *c, struct cmd *k, int warm, size_t num)
 	}
 	if (c->ignore)
 		return 0;
+	unprogress(c);
 	describe(&r, c->timeout, why, sizeof why);
 	msg_warn("'%s': %s %zu %s", k->text, warm ? "warm-up run" : "run", num, why);
 	return code;
@@ -398,21 +448,6 @@ static void summarize(const struct runs *rs, double *scratch, struct stats *s)
 		rss[i] = (double)rs->rss[i];
 	sample_summary(rss, rs->n, scratch, &s->rss);
 	s->outliers = sample_outliers(rs->wall, rs->n, &s->wall, OUTLIER_Z);
-}
-
-/* A unit for times around T: its name and its size in seconds. */
-static const char *unit(double t, double *scale)
-{
-	if (t >= 1) {
-		*scale = 1;
-		return "s";
-	}
-	if (t >= 1e-3) {
-		*scale = 1e-3;
-		return "ms";
-	}
-	*scale = 1e-6;
-	return "µs";
 }
 
 static void mib(struct out *o, double bytes)
@@ -666,7 +701,7 @@ static double shell_cost(const struct cfg *c, int *stop)
 	return n ? sample_median(w, n) : -1;
 }
 
-static int bench(const struct cfg *c, struct cmd *k, size_t nk)
+static int bench(struct cfg *c, struct cmd *k, size_t nk)
 {
 	int rc = 0;
 
@@ -680,6 +715,7 @@ static int bench(const struct cfg *c, struct cmd *k, size_t nk)
 			while (more(c, &k[i]))
 				if ((rc = step(c, &k[i], 0, k[i].r.n + 1)))
 					return rc;
+			unprogress(c);
 			if (c->cleanup && (rc = helper(c, "--cleanup", c->cleanup)))
 				return rc;
 		}
@@ -702,6 +738,7 @@ static int bench(const struct cfg *c, struct cmd *k, size_t nk)
 			if ((rc = step(c, &k[i], 0, k[i].r.n + 1)))
 				return rc;
 	}
+	unprogress(c);
 	if (c->cleanup && (rc = helper(c, "--cleanup", c->cleanup)))
 		return rc;
 	return 0;
@@ -907,6 +944,7 @@ int timeit_main(int argc, char **argv)
 	if (!c->showout)
 		c->fd[2] = c->fd[1];
 
+	c->progress = isatty(2) && c->format == F_TEXT;
 	waitset(&chld);
 	sigprocmask(SIG_BLOCK, &chld, &oldmask);
 	if (nt && !c->split)
