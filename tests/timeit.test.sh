@@ -115,6 +115,16 @@ check "SIGINT: the run is gone ($left)" [ "$left" = 0 ]
 l=$(ti -m 1 --min-time=0.35 -f line sleep 0.1)
 check "--min-time=0.35 with sleep 0.1: 4 runs, got $(field runs "$l")" [ "$(field runs "$l")" = 4 ]
 
+# The progress line: on a terminal only (the .t tests see an empty stderr otherwise).
+if command -v script >/dev/null 2>&1; then
+	script -qc "'$bin' timeit -n 3 sleep 0.15" /dev/null >tty.out 2>&1
+	check "progress line on a terminal" grep -q "sleep 0.15: run 2 of 3, mean" tty.out
+	check "progress line erased before the report" grep -q "$(printf '\033')\[KBenchmark 1: sleep 0.15" tty.out
+else
+	echo "SKIP timeit.test.sh: the progress test needs script(1)"
+	skip=$((skip + 1))
+fi
+
 # JSON: hyperfine's field names and types, plus the per-run arrays.
 if command -v python3 >/dev/null 2>&1; then
 	ti -n 3 -f json -c true -c 'exit 0' >out.json 2>err
