@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -161,6 +162,75 @@ pid_t proc_spawn(const struct proc_spec *sp, struct proc_err *err)
 	return -1;
 }
 
+/* The vfork child: only system calls, and the result written to the parent's memory. */
+static _Noreturn void launch_child(const struct proc_run *r, const sigset_t *mask,
+	volatile struct proc_err *e)
+{
+	struct rlimit rl;
+
+	if (r->pgroup && setpgid(0, 0) < 0)
+		goto fail_pgroup;
+	if (r->cpu_limit) {
+		rl.rlim_cur = r->cpu_limit;
+		rl.rlim_max = r->cpu_limit + 1;
+		if (setrlimit(RLIMIT_CPU, &rl) < 0)
+			goto fail_limit;
+	}
+	if (r->mem_limit) {
+		rl.rlim_cur = rl.rlim_max = r->mem_limit;
+		if (setrlimit(RLIMIT_AS, &rl) < 0)
+			goto fail_limit;
+	}
+	for (int i = 0; i < 3; i++) {
+		if (r->fd[i] < 0)
+			continue;
+		if (r->fd[i] == i ? fcntl(i, F_SETFD, 0) < 0 : dup2(r->fd[i], i) < 0) {
+			e->stage = PROC_FD;
+			goto fail;
+		}
+	}
+	sigprocmask(SIG_SETMASK, mask, NULL);
+	execve(r->path, r->argv, r->envp ? r->envp : environ);
+	e->stage = PROC_EXEC;
+	goto fail;
+fail_pgroup:
+	e->stage = PROC_PGROUP;
+	goto fail;
+fail_limit:
+	e->stage = PROC_LIMIT;
+fail:
+	e->err = errno;
+	_exit(127);
+}
+
+pid_t proc_launch(const struct proc_run *r, struct proc_err *err)
+{
+	sigset_t all, old, empty;
+	volatile struct proc_err e = { 0, 0 };
+	pid_t pid;
+	int status;
+
+	sigfillset(&all);
+	sigemptyset(&empty);
+	sigprocmask(SIG_SETMASK, &all, &old);
+	pid = vfork();
+	if (pid == 0)
+		launch_child(r, r->emptymask ? &empty : &old, &e);
+	if (pid < 0) {
+		e.stage = PROC_FORK;
+		e.err = errno;
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	err->stage = e.stage;
+	err->err = e.err;
+	if (!err->stage)
+		return pid;
+	if (pid > 0)
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+	return -1;
+}
+
 /* The interpreter named on a "#!" line of PATH, into BUF; 0 if there is none. */
 static int interpreter(const char *path, char *buf, size_t n)
 {
@@ -199,6 +269,9 @@ const char *proc_strerror(const struct proc_spec *sp, const struct proc_err *err
 	case PROC_SETGID:
 	case PROC_SETUID:
 		snprintf(buf, n, "cannot switch to user '%s': %s", sp->user, why);
+		break;
+	case PROC_LIMIT:
+		snprintf(buf, n, "cannot set resource limit: %s", why);
 		break;
 	case PROC_EXEC:
 		/* ENOENT for a file that exists is its #! interpreter's; say which. */

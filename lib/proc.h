@@ -26,7 +26,7 @@ struct proc_spec {
 
 /* The step that failed; err is its errno. */
 enum proc_stage { PROC_FORK = 1, PROC_PIPE, PROC_FD, PROC_CHDIR, PROC_GROUPS, PROC_SETGID,
-	PROC_SETUID, PROC_PDEATHSIG, PROC_EXEC };
+	PROC_SETUID, PROC_PDEATHSIG, PROC_EXEC, PROC_PGROUP, PROC_LIMIT };
 
 struct proc_err {
 	int stage;
@@ -37,6 +37,26 @@ struct proc_err {
  * child, if any, has been reaped). Descriptors of the caller stay open in the child unless
  * close-on-exec or SP->closefds. */
 pid_t proc_spawn(const struct proc_spec *sp, struct proc_err *err);
+/* A lighter spawn for measuring: vfork semantics (the caller is suspended until the child
+ * execs; no pipe, no page-table copy), so the child's exec failure comes back through
+ * memory. For timeit, which starts the same program thousands of times. */
+struct proc_run {
+	const char *path;	/* the file to execute, not searched in PATH */
+	char *const *argv;
+	char *const *envp;	/* NULL: the caller's environ */
+	int fd[3];		/* descriptors that become 0, 1, 2 (each above 2 or equal to its
+				 * target); -1 leaves that one as it is */
+	int pgroup;		/* put the child in a new process group of its own */
+	unsigned long long cpu_limit;	/* RLIMIT_CPU soft limit in seconds (hard one second
+					 * above it, so SIGXCPU comes first), or 0 */
+	unsigned long long mem_limit;	/* RLIMIT_AS in bytes, or 0 */
+	int emptymask;		/* the child starts with an empty signal mask (else the caller's) */
+};
+
+/* Start R. Returns the child's pid once it has exec'd, or -1 with *ERR set (the child, if
+ * any, has been reaped). Signal handlers of the caller are not reset in the child: the caller
+ * must have none that could run between vfork and exec (all signals are blocked meanwhile). */
+pid_t proc_launch(const struct proc_run *r, struct proc_err *err);
 /* Why ERR happened, in words, into BUF of N bytes: "No such file or directory",
  * "bad interpreter '/bin/nope': No such file or directory", "cannot change directory to 'D':
  * ...". Returns BUF. */
