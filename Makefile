@@ -14,7 +14,7 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-r
 # name in pkg-config : Debian package that provides it
 DEPS = libpcre2-8:libpcre2-dev libutf8proc:libutf8proc-dev zlib:zlib1g-dev
 DEP_CFLAGS := $(shell pkg-config --cflags $(foreach d,$(DEPS),$(firstword $(subst :, ,$(d)))) 2>/dev/null)
-DEP_LIBS := $(shell pkg-config --libs $(foreach d,$(DEPS),$(firstword $(subst :, ,$(d)))) 2>/dev/null) -lbz2
+DEP_LIBS := $(shell pkg-config --libs $(foreach d,$(DEPS),$(firstword $(subst :, ,$(d)))) 2>/dev/null) -lbz2 -lm
 # ISA-L's inflate for gzip when libisal is installed (Debian libisal-dev), zlib's otherwise;
 # COOKBOX_INFLATE=zlib in the environment picks zlib's at run time (make check runs both).
 HAVE_ISAL := $(shell pkg-config --exists libisal 2>/dev/null && echo 1)

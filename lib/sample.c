@@ -1,24 +1,11 @@
 /* sample: benchmark statistics (see sample.h). Median by quickselect; the median's interval
  * from binomial order statistics (normal approximation); bootstrap with splitmix64. */
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "sample.h"
-
-/* The build links no libm: a square root by Newton's method, to the last bit or so. */
-static double root(double v)
-{
-	double r = v > 1 ? v / 2 : 1, prev = 0;
-
-	if (v <= 0)
-		return 0;
-	for (int i = 0; i < 200 && r != prev; i++) {
-		prev = r;
-		r = (r + v / r) / 2;
-	}
-	return r;
-}
 
 static double absd(double v)
 {
@@ -105,13 +92,13 @@ void sample_summary(const double *x, size_t n, double *scratch, struct sample_su
 	s->mean = sum / (double)n;
 	for (size_t i = 0; i < n; i++)
 		ss += (x[i] - s->mean) * (x[i] - s->mean);
-	s->stddev = n > 1 ? root(ss / (double)(n - 1)) : 0;
+	s->stddev = n > 1 ? sqrt(ss / (double)(n - 1)) : 0;
 	memcpy(scratch, x, n * sizeof *x);
 	qsort(scratch, n, sizeof *scratch, cmp_double);
 	s->median = n % 2 ? scratch[n / 2] : (scratch[n / 2 - 1] + scratch[n / 2]) / 2;
-	/* Ranks j < k with P(X(j) <= median <= X(k)) >= 95%: n/2 -+ 1.96 root(n)/2, 1-based. */
+	/* Ranks j < k with P(X(j) <= median <= X(k)) >= 95%: n/2 -+ 1.96 sqrt(n)/2, 1-based. */
 	{
-		double h = 1.959964 * root((double)n) / 2;
+		double h = 1.959964 * sqrt((double)n) / 2;
 		double fj = (double)n / 2 - h, fk = (double)n / 2 + 1 + h;
 		long j = fj < 1 ? 1 : (long)fj, k = (long)fk + ((double)(long)fk < fk);
 		if (j < 1)
