@@ -1,12 +1,10 @@
-#!/usr/bin/env bash
-# demo-daemonize.sh [BINARY]: start, inspect, supervise and stop a daemon in a temp dir.
-set -u
-bin=${1:-./cookbox}
-case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
+# demo-daemonize.sh: sourced by demo.sh in a subshell ($bin is set there): start, inspect,
+# supervise and stop a daemon in a temporary directory.
+echo
+echo "== daemonize: a daemon whose pidfile is its lock"
 dir=$(mktemp -d "${TMPDIR:-/tmp}/cookbox-demo-dz.XXXXXX")
 trap '"$bin" daemonize stop -p "$dir/app.pid" --oknodo; "$bin" daemonize stop -p "$dir/crash.pid" --oknodo; rm -rf "$dir"' EXIT
 cd "$dir" || exit 1
-show() { printf '$ %s\n' "$*"; "$@" 2>&1; echo "  (exit $?)"; }
 dz() { "$bin" daemonize "$@"; }
 
 show dz start -p app.pid -o app.log -- sh -c 'echo "hello from $$"; exec sleep 600'
