@@ -54,7 +54,7 @@ struct wrap {
 	size_t nch, chcap;
 	/* optimal */
 	double *cost;
-	size_t *prev, dpcap;
+	size_t *prev, *pre, *st, dpcap;
 	/* state across the parts of a paragraph */
 	unsigned long nlines;
 	int pend, dropped, midword;
@@ -360,6 +360,8 @@ void wrap_free(struct wrap *w)
 	free(w->ch);
 	free(w->cost);
 	free(w->prev);
+	free(w->pre);
+	free(w->st);
 	free(w);
 }
 
@@ -502,21 +504,30 @@ int wrap_munge(struct wrap *w, const char *s, size_t n, size_t *col, struct buf 
 				return -1;
 		} else if (n) {
 			/* Only the column after the last line break matters, and only if a tab
-			 * follows on the same line: leave it unknown until then. */
-			size_t k = b->len;
+			 * follows on the same line: 0 after a break, else unknown until then. */
+			char last = b->p[b->len - 1];
 
-			while (k > start && b->p[k - 1] != '\n' && b->p[k - 1] != '\r')
-				k--;
-			*col = k == b->len ? 0 : SIZE_MAX;
-			if (k == start && *col == SIZE_MAX && start > 0)
-				*col = SIZE_MAX;
+			*col = last == '\n' || last == '\r' ? 0 : SIZE_MAX;
 		}
 	}
 	if (w->o.replace_whitespace) {
 		u = (unsigned char *)b->p;
-		for (i = start; i < b->len; i++)
+		i = start;
+		while (i < b->len) {
+			if (b->len - i >= 8) {
+				/* Eight bytes at a time: skip words with no byte below 0x20. */
+				uint64_t x;
+
+				memcpy(&x, u + i, 8);
+				if (!((x - 0x2020202020202020u) & ~x & 0x8080808080808080u)) {
+					i += 8;
+					continue;
+				}
+			}
 			if (u[i] < 0x20 && (asciitab[u[i]] & U_WS))
 				u[i] = ' ';
+			i++;
+		}
 	}
 	return 0;
 }
@@ -922,22 +933,19 @@ static int emit(struct wrap *w, struct buf *out, const char *s, const char *ind,
 
 	if (start_line(w, out, ind, indlen) < 0)
 		return -1;
-	if (!hp && !ph && b > a) {
-		size_t total = 0;
+	if (b > a) {
+		/* The plain chunks at the start are adjacent in S: one copy. */
+		size_t from = w->ch[a].off, to = from;
 
-		for (j = a; j < b; j++)
-			total += w->ch[j].len + 2;
-		if (buf_grow(out, total) < 0)
-			return -1;
 		for (j = a; j < b; j++) {
 			const struct chunk *c = &w->ch[j];
 
-			if (c->fl & (CK_TWOSP | CK_SHY))
+			if ((c->fl & (CK_TWOSP | CK_SHY)) || c->off != to)
 				break;
-			memcpy(out->p + out->len, s + c->off, c->len);
-			out->len += c->len;
+			to += c->len;
 		}
-		out->p[out->len] = '\0';
+		if (buf_add(out, s + from, to - from) < 0)
+			return -1;
 		a = j;
 	}
 	for (j = a; j < b; j++)
@@ -1170,42 +1178,57 @@ static int optimal(struct wrap *w, const char *s, struct buf *out)
 	}
 	n = w->nch;
 	if (n + 1 > w->dpcap) {
-		double *c = realloc(w->cost, (n + 1) * sizeof *c);
-		size_t *p;
+		size_t cap = n + 1 > 2 * w->dpcap ? n + 1 : 2 * w->dpcap;
+		double *c = realloc(w->cost, cap * sizeof *c);
+		size_t *p = NULL;
 
 		if (c)
 			w->cost = c;
-		p = c ? realloc(w->prev, (n + 1) * sizeof *p) : NULL;
+		if (c && (p = realloc(w->prev, cap * sizeof *p)))
+			w->prev = p;
+		if (p && (p = realloc(w->pre, cap * sizeof *p)))
+			w->pre = p;
+		if (p && (p = realloc(w->st, cap * sizeof *p)))
+			w->st = p;
 		if (!p) {
 			errno = ENOMEM;
 			return -1;
 		}
-		w->prev = p;
-		w->dpcap = n + 1;
+		w->dpcap = cap;
 	}
 	/* cost[j]: the least cost of lines ending after chunk j - 1. With drop_whitespace a
 	 * line starts at a word and the space before it ends the previous line, dropped. */
 	w->cost[0] = 0;
+	w->pre[0] = 0;
+	for (i = 0; i < n; i++)
+		w->pre[i + 1] = w->pre[i] + w->ch[i].w;
+	/* Only chunks that can start a line are tried as starts (with drop_whitespace, not
+	 * a space but the first), newest first; widths come from the prefix sums pre[]. */
+	size_t ns = 0;
+
 	for (j = 1; j <= n; j++) {
-		size_t width = 0;
+		const size_t *pre = w->pre;
+		size_t k, endw, shy;
 
 		w->cost[j] = INF;
 		w->prev[j] = j - 1;
+		if (!drop || j == 1 || !(w->ch[j - 1].fl & CK_WS))
+			w->st[ns++] = j - 1;
 		if (drop && j < n && (w->ch[j].fl & CK_WS))
 			continue;
-		for (i = j; i-- > 0;) {
-			size_t avail = i == 0 ? avail0 : avail1, lw;
+		/* A line of two chunks or more drops the space it ends in. */
+		endw = drop && (w->ch[j - 1].fl & CK_WS) ? pre[j - 1] : pre[j];
+		shy = j < n && (w->ch[j - 1].fl & CK_SHY);
+		for (k = ns; k-- > 0;) {
+			size_t avail, lw;
 			double c;
 
-			width += w->ch[i].w;
-			lw = width;
-			if (drop && j - 1 > i && (w->ch[j - 1].fl & CK_WS))
-				lw -= w->ch[j - 1].w;
-			if (j < n && (w->ch[j - 1].fl & CK_SHY))
-				lw++;
+			i = w->st[k];
+			avail = i == 0 ? avail0 : avail1;
+			lw = (i + 1 == j ? pre[j] : endw) - pre[i] + shy;
 			if (lw > maxavail && j - i > 1)
 				break;
-			if ((drop && i > 0 && (w->ch[i].fl & CK_WS)) || w->cost[i] >= INF)
+			if (w->cost[i] >= INF)
 				continue;
 			if (lw > avail) {
 				if (j - i > 1)
