@@ -39,6 +39,13 @@ struct chunk {
 	unsigned fl;
 };
 
+/* A chunk that may start a line, for the minimum-raggedness search. */
+struct cand {
+	size_t pre;	/* the width of the chunks before it */
+	double cost;	/* the least cost of the lines before it */
+	size_t i;	/* its index */
+};
+
 struct piece {
 	size_t off, len, w;
 	unsigned fl;
@@ -54,7 +61,8 @@ struct wrap {
 	size_t nch, chcap;
 	/* optimal */
 	double *cost;
-	size_t *prev, *pre, *st, dpcap;
+	size_t *prev, *pre, dpcap;
+	struct cand *st;
 	/* state across the parts of a paragraph */
 	unsigned long nlines;
 	int pend, dropped, midword;
@@ -610,6 +618,116 @@ static inline int cjk_break(unsigned x, unsigned y)
 	return !(y & (U_NOSTART | U_GLUE)) && !(x & (U_NOEND | U_GLUE));
 }
 
+/* 1 if S[0..N) is all printable ASCII and spaces (0x20..0x7E): then every unit is one byte
+ * of width 1, no escape, cluster or CJK rule applies, and the only whitespace is ' '. */
+static int plain_ascii(const unsigned char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	uint64_t acc = 0;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+
+		memcpy(&x, s + i, 8);
+		/* a byte below 0x20, or one of 0x7F and up */
+		acc |= ((x - 0x20 * ones) & ~x) | x | (x + ones);
+	}
+	if (acc & high)
+		return 0;
+	for (; i < n; i++)
+		if (s[i] < 0x20 || s[i] > 0x7E)
+			return 0;
+	return 1;
+}
+
+/* tokenize() for plain ASCII text (plain_ascii): the same rules over bytes. */
+static int tokenize_ascii(struct wrap *w, const unsigned char *s, size_t p, size_t n,
+	unsigned c1, unsigned c2, unsigned c3, int midword)
+{
+	int hyph = w->o.break_on_hyphens;
+	const unsigned sp = asciitab[' '];
+
+	while (p < n) {
+		unsigned cls, l1, l2, l3;
+		size_t e, q;
+
+		if (s[p] == ' ') {
+			e = p + 1;
+			while (e < n && s[e] == ' ')
+				e++;
+			if (add_chunk(w, p, e - p, e - p, CK_WS) < 0)
+				return -1;
+			c3 = e - p >= 3 ? sp : e - p == 2 ? c1 : c2;
+			c2 = e - p >= 2 ? sp : c1;
+			c1 = sp;
+			p = e;
+			continue;
+		}
+		cls = asciitab[s[p]];
+		if (midword) {
+			midword = 0;
+			if (hyph && s[p] == '-' && hyphen_break(w, s, p + 1, n, c1, c2, c3)) {
+				if (add_chunk(w, p, 1, 1, 0) < 0)
+					return -1;
+				c3 = c2;
+				c2 = c1;
+				c1 = cls;
+				p++;
+				continue;
+			}
+		} else if (hyph && s[p] == '-' && (c1 & U_WP) && (q = emdash_at(w, s, p, n))) {
+			if (add_chunk(w, p, q - p, q - p, 0) < 0)
+				return -1;
+			c3 = c2 = c1 = U_DASH;
+			p = q;
+			continue;
+		}
+		e = p + 1;
+		l1 = cls;
+		l2 = c1;
+		l3 = c2;
+		while (e < n) {
+			size_t e0 = e;
+
+			while (e < n && s[e] != ' ' && s[e] != '-')
+				e++;
+			if (e > e0) {
+				l3 = e - e0 >= 3 ? asciitab[s[e - 3]] : e - e0 == 2 ? l1 : l2;
+				l2 = e - e0 >= 2 ? asciitab[s[e - 2]] : l1;
+				l1 = asciitab[s[e - 1]];
+				if (e >= n || s[e] == ' ')
+					break;
+			} else if (s[e] == ' ') {
+				break;
+			}
+			/* s[e] is '-' */
+			if (hyph) {
+				if (hyphen_break(w, s, e + 1, n, l1, l2, l3)) {
+					e++;
+					l3 = l2;
+					l2 = l1;
+					l1 = U_DASH;
+					break;
+				}
+				if ((l1 & U_WP) && emdash_at(w, s, e, n))
+					break;
+			}
+			e++;
+			l3 = l2;
+			l2 = l1;
+			l1 = U_DASH;
+		}
+		if (add_chunk(w, p, e - p, e - p, 0) < 0)
+			return -1;
+		c1 = l1;
+		c2 = l2;
+		c3 = l3;
+		p = e;
+	}
+	return 0;
+}
+
 static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)text, *brk = NULL;
@@ -640,6 +758,8 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 			lv = c;
 		p += l;
 	}
+	if (!brk && plain_ascii(s + p, n - p))
+		return tokenize_ascii(w, s, p, n, c1, c2, c3, midword);
 	while (p < n) {
 		unsigned cls, l1, l2, l3, all;
 		size_t uw, ul = unit(w, s + p, n - p, &cls, &uw), e, wd, q;
@@ -1188,8 +1308,14 @@ static int optimal(struct wrap *w, const char *s, struct buf *out)
 			w->prev = p;
 		if (p && (p = realloc(w->pre, cap * sizeof *p)))
 			w->pre = p;
-		if (p && (p = realloc(w->st, cap * sizeof *p)))
-			w->st = p;
+		if (p) {
+			struct cand *q = realloc(w->st, cap * sizeof *q);
+
+			if (q)
+				w->st = q;
+			else
+				p = NULL;
+		}
 		if (!p) {
 			errno = ENOMEM;
 			return -1;
@@ -1208,40 +1334,58 @@ static int optimal(struct wrap *w, const char *s, struct buf *out)
 
 	for (j = 1; j <= n; j++) {
 		const size_t *pre = w->pre;
-		size_t k, endw, shy;
+		const struct cand *st = w->st;
+		size_t k, endw, bi;
+		double best;
+		int last = j == n;
 
 		w->cost[j] = INF;
 		w->prev[j] = j - 1;
-		if (!drop || j == 1 || !(w->ch[j - 1].fl & CK_WS))
-			w->st[ns++] = j - 1;
+		if (!drop || j == 1 || !(w->ch[j - 1].fl & CK_WS)) {
+			w->st[ns].pre = pre[j - 1];
+			w->st[ns].cost = w->cost[j - 1];
+			w->st[ns++].i = j - 1;
+		}
 		if (drop && j < n && (w->ch[j].fl & CK_WS))
 			continue;
 		/* A line of two chunks or more drops the space it ends in. */
-		endw = drop && (w->ch[j - 1].fl & CK_WS) ? pre[j - 1] : pre[j];
-		shy = j < n && (w->ch[j - 1].fl & CK_SHY);
-		for (k = ns; k-- > 0;) {
-			size_t avail, lw;
-			double c;
+		endw = (drop && (w->ch[j - 1].fl & CK_WS) ? pre[j - 1] : pre[j]) +
+			(j < n && (w->ch[j - 1].fl & CK_SHY));
+		best = INF;
+		bi = j - 1;
+		k = ns;
+		if (k && st[k - 1].i == j - 1) {
+			/* The chunk alone: it may overflow (at a cost of BIG). */
+			size_t avail = j == 1 ? avail0 : avail1;
+			size_t lw = w->ch[j - 1].w + (j < n && (w->ch[j - 1].fl & CK_SHY));
 
-			i = w->st[k];
-			avail = i == 0 ? avail0 : avail1;
-			lw = (i + 1 == j ? pre[j] : endw) - pre[i] + shy;
-			if (lw > maxavail && j - i > 1)
-				break;
-			if (w->cost[i] >= INF)
-				continue;
-			if (lw > avail) {
-				if (j - i > 1)
-					continue;
-				c = BIG;
-			} else {
-				c = j == n ? 0 : (double)(avail - lw) * (double)(avail - lw);
-			}
-			if (w->cost[i] + c < w->cost[j]) {
-				w->cost[j] = w->cost[i] + c;
-				w->prev[j] = i;
+			k--;
+			if (st[k].cost < INF) {
+				double c = lw > avail ? BIG : last ? 0 :
+					(double)(long long)((avail - lw) * (avail - lw));
+
+				best = st[k].cost + c;
 			}
 		}
+		/* Longer lines, back to the paragraph's start (st[0] is chunk 0, of avail0).
+		 * Squares are exact in a long long (widths are ints) and converted once, as
+		 * the product of the two exact doubles would round them. */
+		while (k-- > 0) {
+			size_t avail = k ? avail1 : avail0, lw = endw - st[k].pre;
+			double c;
+
+			if (lw > maxavail)
+				break;
+			if (st[k].cost >= INF || lw > avail)
+				continue;
+			c = last ? 0 : (double)(long long)((avail - lw) * (avail - lw));
+			if (st[k].cost + c < best) {
+				best = st[k].cost + c;
+				bi = st[k].i;
+			}
+		}
+		w->cost[j] = best;
+		w->prev[j] = bi;
 	}
 	/* Turn prev[] into next-line starts, then write the lines in order. */
 	{
