@@ -1370,18 +1370,28 @@ static int optimal(struct wrap *w, const char *s, struct buf *out)
 		/* Longer lines, back to the paragraph's start (st[0] is chunk 0, of avail0).
 		 * Squares are exact in a long long (widths are ints) and converted once, as
 		 * the product of the two exact doubles would round them. */
-		while (k-- > 0) {
-			size_t avail = k ? avail1 : avail0, lw = endw - st[k].pre;
-			double c;
+		{
+			/* In signed arithmetic: the line from candidate K is too wide for any
+			 * line when pre < lim, and its slack is base + pre. */
+			long long lim = (long long)endw - (long long)maxavail;
+			long long base = (long long)avail1 - (long long)endw;
 
-			if (lw > maxavail)
-				break;
-			if (st[k].cost >= INF || lw > avail)
-				continue;
-			c = last ? 0 : (double)(long long)((avail - lw) * (avail - lw));
-			if (st[k].cost + c < best) {
-				best = st[k].cost + c;
-				bi = st[k].i;
+			while (k > 0) {
+				const struct cand *cd = &st[--k];
+				long long pr = (long long)cd->pre, sl;
+				double c;
+
+				if (pr < lim)
+					break;
+				if (k == 0)
+					base = (long long)avail0 - (long long)endw;
+				sl = base + pr;
+				if (sl < 0 || cd->cost >= INF)
+					continue;
+				c = cd->cost + (last ? 0 : (double)(sl * sl));
+				/* Without a branch: which candidate wins is unpredictable. */
+				bi = c < best ? cd->i : bi;
+				best = c < best ? c : best;
 			}
 		}
 		w->cost[j] = best;
