@@ -3,6 +3,7 @@
  * (UAX #11 over UAX #29 clusters), CJK, ZWSP and soft hyphen breaks or UAX #14, ANSI escapes
  * of width 0 carried over breaks, alignment, and minimum raggedness (Knuth-Plass style). */
 #include <errno.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,6 +44,7 @@ struct chunk {
 struct cand {
 	size_t pre;	/* the width of the chunks before it */
 	double cost;	/* the least cost of the lines before it */
+	long long q;	/* the same, in dp_exact */
 	size_t i;	/* its index */
 };
 
@@ -1266,6 +1268,71 @@ static int greedy(struct wrap *w, const char *s, int final, size_t *stop, struct
 
 /* ---- Minimum raggedness: the sum of squared slack over all lines but the last. ---- */
 
+/* The search of optimal() in integers, for prev[1..N], when no line overflows and every sum
+ * of squares is below 2^53: then the doubles would be exact and make the same choices. 1 if
+ * a line overflows (it costs 1e30, and sums with it round): use the doubles. */
+static int dp_exact(struct wrap *w, size_t n, size_t avail0, size_t avail1, size_t maxavail,
+	int drop)
+{
+	const long long INFQ = LLONG_MAX;
+	struct cand *st = w->st;
+	const size_t *pre = w->pre;
+	const struct chunk *ch = w->ch;
+	long long cprev = 0;	/* cost[j - 1] */
+	size_t ns = 0, j;
+
+	for (j = 1; j <= n; j++) {
+		size_t k, endw, bi = j - 1, shy = j < n && (ch[j - 1].fl & CK_SHY);
+		long long best = INFQ, lim, base;
+		int last = j == n;
+
+		w->prev[j] = j - 1;
+		if (!drop || j == 1 || !(ch[j - 1].fl & CK_WS)) {
+			st[ns].pre = pre[j - 1];
+			st[ns].q = cprev;
+			st[ns++].i = j - 1;
+		}
+		if (drop && j < n && (ch[j].fl & CK_WS)) {
+			cprev = INFQ;
+			continue;
+		}
+		endw = (drop && (ch[j - 1].fl & CK_WS) ? pre[j - 1] : pre[j]) + shy;
+		k = ns;
+		if (k && st[k - 1].i == j - 1) {
+			size_t avail = j == 1 ? avail0 : avail1, lw = ch[j - 1].w + shy;
+
+			if (lw > avail)
+				return 1;
+			k--;
+			if (st[k].q < INFQ)
+				best = st[k].q + (last ? 0 : (long long)((avail - lw) * (avail - lw)));
+		}
+		lim = (long long)endw - (long long)maxavail;
+		base = (long long)avail1 - (long long)endw;
+		while (k > 0) {
+			const struct cand *cd = &st[--k];
+			long long pr = (long long)cd->pre, sl, c;
+			size_t m;
+
+			if (pr < lim)
+				break;
+			if (k == 0)
+				base = (long long)avail0 - (long long)endw;
+			sl = base + pr;
+			if (sl < 0 || cd->q == INFQ)
+				continue;
+			c = cd->q + (last ? 0 : sl * sl);
+			/* Branch-free (a mask): which candidate wins is hard to predict. */
+			m = (size_t)0 - (size_t)(c < best);
+			bi = (bi & ~m) | (cd->i & m);
+			best = c < best ? c : best;
+		}
+		w->prev[j] = bi;
+		cprev = best;
+	}
+	return 0;
+}
+
 static int optimal(struct wrap *w, const char *s, struct buf *out)
 {
 	size_t n, i, j, W = (size_t)w->o.width, avail0 = W - w->iiw, avail1 = W - w->siw;
@@ -1332,7 +1399,13 @@ static int optimal(struct wrap *w, const char *s, struct buf *out)
 	 * a space but the first), newest first; widths come from the prefix sums pre[]. */
 	size_t ns = 0;
 
-	for (j = 1; j <= n; j++) {
+	if (maxavail < (size_t)1 << 26 &&
+	    n + 1 <= ((unsigned long long)1 << 53) / (maxavail * maxavail + 1) &&
+	    !dp_exact(w, n, avail0, avail1, maxavail, drop))
+		j = n + 1;	/* done in integers */
+	else
+		j = 1;
+	for (; j <= n; j++) {
 		const size_t *pre = w->pre;
 		const struct cand *st = w->st;
 		size_t k, endw, bi;
