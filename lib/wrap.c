@@ -643,6 +643,40 @@ static int plain_ascii(const unsigned char *s, size_t n)
 	return 1;
 }
 
+/* The first ' ' or '-' in S[E..N), or N. */
+static inline size_t skip_word(const unsigned char *s, size_t e, size_t n)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+
+	for (; e + 8 <= n; e += 8) {
+		uint64_t x, a, b, m;
+
+		memcpy(&x, s + e, 8);
+		a = x ^ (0x20 * ones);
+		b = x ^ (0x2D * ones);
+		/* the lowest zero byte of A or B is exact (false hits only above it) */
+		m = (((a - ones) & ~a) | ((b - ones) & ~b)) & high;
+		if (m)
+			return e + ((unsigned)__builtin_ctzll(m) >> 3);
+	}
+#endif
+	while (e < n && s[e] != ' ' && s[e] != '-')
+		e++;
+	return e;
+}
+
+/* The class of the unit D (1 to 3) units before E, in a plain word that starts at P after
+ * units of classes C1, C2, C3. */
+static inline unsigned back_cls(const unsigned char *s, size_t p, size_t e, size_t d,
+	unsigned c1, unsigned c2, unsigned c3)
+{
+	if (e - p >= d)
+		return asciitab[s[e - d]];
+	d -= e - p;
+	return d == 1 ? c1 : d == 2 ? c2 : c3;
+}
+
 /* tokenize() for plain ASCII text (plain_ascii): the same rules over bytes. */
 static int tokenize_ascii(struct wrap *w, const unsigned char *s, size_t p, size_t n,
 	unsigned c1, unsigned c2, unsigned c3, int midword)
@@ -686,40 +720,28 @@ static int tokenize_ascii(struct wrap *w, const unsigned char *s, size_t p, size
 			continue;
 		}
 		e = p + 1;
-		l1 = cls;
-		l2 = c1;
-		l3 = c2;
-		while (e < n) {
-			size_t e0 = e;
-
-			while (e < n && s[e] != ' ' && s[e] != '-')
-				e++;
-			if (e > e0) {
-				l3 = e - e0 >= 3 ? asciitab[s[e - 3]] : e - e0 == 2 ? l1 : l2;
-				l2 = e - e0 >= 2 ? asciitab[s[e - 2]] : l1;
-				l1 = asciitab[s[e - 1]];
-				if (e >= n || s[e] == ' ')
-					break;
-			} else if (s[e] == ' ') {
+		for (;;) {
+			/* To the next ' ' or '-' (no rule can end the word before). */
+			e = skip_word(s, e, n);
+			if (e >= n || s[e] == ' ')
 				break;
-			}
 			/* s[e] is '-' */
+			e++;
 			if (hyph) {
-				if (hyphen_break(w, s, e + 1, n, l1, l2, l3)) {
-					e++;
-					l3 = l2;
-					l2 = l1;
-					l1 = U_DASH;
+				l1 = back_cls(s, p, e - 1, 1, c1, c2, c3);
+				l2 = back_cls(s, p, e - 1, 2, c1, c2, c3);
+				l3 = back_cls(s, p, e - 1, 3, c1, c2, c3);
+				if (hyphen_break(w, s, e, n, l1, l2, l3))
+					break;
+				if ((l1 & U_WP) && emdash_at(w, s, e - 1, n)) {
+					e--;
 					break;
 				}
-				if ((l1 & U_WP) && emdash_at(w, s, e, n))
-					break;
 			}
-			e++;
-			l3 = l2;
-			l2 = l1;
-			l1 = U_DASH;
 		}
+		l1 = back_cls(s, p, e, 1, c1, c2, c3);
+		l2 = back_cls(s, p, e, 2, c1, c2, c3);
+		l3 = back_cls(s, p, e, 3, c1, c2, c3);
 		if (add_chunk(w, p, e - p, e - p, 0) < 0)
 			return -1;
 		c1 = l1;
