@@ -58,6 +58,7 @@ struct wrap {
 	char *ii, *si, *ph;
 	size_t iilen, silen, phlen, iiw, siw, phw, phlw, phloff;
 	int cols, ansi, uax14;
+	int plain, phesc, pend_plain;	/* text is plain ASCII; ESC in placeholder; in line */
 	struct buf text, tmp, lb;
 	struct chunk *ch;
 	size_t nch, chcap;
@@ -323,6 +324,7 @@ struct wrap *wrap_new(const struct wrap_opts *o, char *err, size_t errlen)
 		errno = ENOMEM;
 		return NULL;
 	}
+	w->phesc = memchr(w->ph, 0x1B, w->phlen) != NULL;
 	w->iiw = wrap_width(w, w->ii, w->iilen);
 	w->siw = wrap_width(w, w->si, w->silen);
 	w->phw = wrap_width(w, w->ph, w->phlen);
@@ -761,6 +763,7 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 	int midword;
 
 	w->nch = 0;
+	w->plain = 0;
 	midword = w->midword;
 	w->midword = 0;
 	if (w->uax14) {
@@ -783,7 +786,10 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 		p += l;
 	}
 	if (!brk && plain_ascii(s + p, n - p))
+	{
+		w->plain = 1;
 		return tokenize_ascii(w, s, p, n, c1, c2, c3, midword);
+	}
 	while (p < n) {
 		unsigned cls, l1, l2, l3, all;
 		size_t uw, ul = unit(w, s + p, n - p, &cls, &uw), e, wd, q;
@@ -1035,7 +1041,9 @@ static int finish_line(struct wrap *w, struct buf *out, int last)
 		return -1;
 	}
 	if (w->ansi) {
-		ansi_scan(w, out->p + w->pend_content, out->len - w->pend_content);
+		/* A line of plain text has no escape sequence to scan for. */
+		if (!w->pend_plain)
+			ansi_scan(w, out->p + w->pend_content, out->len - w->pend_content);
 		if (!last && w->sgrlen && buf_add(out, "\033[0m", 4) < 0)
 			return -1;
 		if (!last && w->linklen && buf_add(out, "\033]8;;\033\\", 7) < 0)
@@ -1049,6 +1057,7 @@ static int start_line(struct wrap *w, struct buf *out, const char *ind, size_t i
 	if (finish_line(w, out, 0) < 0)
 		return -1;
 	w->pend = 1;
+	w->pend_plain = w->plain && !w->phesc;
 	w->pend_off = out->len;
 	w->nlines++;
 	if (buf_add(out, ind, indlen) < 0)
