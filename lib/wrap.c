@@ -58,7 +58,8 @@ struct wrap {
 	char *ii, *si, *ph;
 	size_t iilen, silen, phlen, iiw, siw, phw, phlw, phloff;
 	int cols, ansi, uax14;
-	int plain, phesc, pend_plain;	/* text is plain ASCII; ESC in placeholder; in line */
+	int plain, phesc, pend_plain;
+	uint32_t *memo;		/* per BMP code point: MEMO_* (NULL: none) */	/* text is plain ASCII; ESC in placeholder; in line */
 	struct buf text, tmp, lb;
 	struct chunk *ch;
 	size_t nch, chcap;
@@ -185,11 +186,66 @@ static size_t esclen(const unsigned char *s, size_t n)
 	return s[1] >= 0x20 && s[1] < 0x7F ? 2 : 1;
 }
 
+/* A valid 2- or 3-byte UTF-8 sequence at S: its length and code point, else 0. */
+static inline size_t dec23(const unsigned char *s, size_t n, int32_t *cp)
+{
+	if (s[0] < 0xC2 || s[0] >= 0xF0)
+		return 0;
+	if (s[0] < 0xE0) {
+		if (n < 2 || (s[1] & 0xC0) != 0x80)
+			return 0;
+		*cp = (int32_t)((s[0] & 0x1Fu) << 6 | (s[1] & 0x3Fu));
+		return 2;
+	}
+	if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+	    (s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] > 0x9F))
+		return 0;
+	*cp = (int32_t)((s[0] & 0x0Fu) << 12 | (s[1] & 0x3Fu) << 6 | (s[2] & 0x3Fu));
+	return 3;
+}
+
+/* The memo of a BMP code point: its class, its width alone, and whether it is of grapheme
+ * break class Other (then it is a cluster of its own before another such or ASCII). */
+enum { MEMO_KNOWN = 1u << 31, MEMO_OTHER = 1u << 30, MEMO_WSHIFT = 24 };
+
+static inline uint32_t memo(const struct wrap *w, int32_t cp)
+{
+	uint32_t m = w->memo[cp];
+
+	if (!m) {
+		m = MEMO_KNOWN | cpclass(cp, w->cols) |
+			(uint32_t)utf8_cpwidth(cp) << MEMO_WSHIFT;
+		if (utf8proc_get_property(cp)->boundclass == UTF8PROC_BOUNDCLASS_OTHER)
+			m |= MEMO_OTHER;
+		w->memo[cp] = m;
+	}
+	return m;
+}
+
 static size_t slow_unit(const struct wrap *w, const unsigned char *s, size_t n, unsigned *cls,
 	size_t *wd)
 {
 	int32_t cp;
 	size_t l;
+
+	if (w->memo && (l = dec23(s, n, &cp))) {
+		/* Most of CJK text: a code point of class Other followed by ASCII, the end or
+		 * another such is a cluster alone (GB999), as utf8_cluster would find. */
+		uint32_t m = memo(w, cp);
+		int32_t nx;
+
+		if (!w->cols) {
+			*cls = m & 0xFFFF;
+			*wd = 1;
+			return l;
+		}
+		if ((m & MEMO_OTHER) && (l == n || s[l] < 0x80 ||
+		    (dec23(s + l, n - l, &nx) && (memo(w, nx) & MEMO_OTHER)))) {
+			*cls = m & 0xFFFF;
+			*wd = m >> MEMO_WSHIFT & 3;
+			return l;
+		}
+	}
 
 	if (s[0] == 0x1B && w->ansi) {
 		*cls = U_ESC;
@@ -325,6 +381,7 @@ struct wrap *wrap_new(const struct wrap_opts *o, char *err, size_t errlen)
 		return NULL;
 	}
 	w->phesc = memchr(w->ph, 0x1B, w->phlen) != NULL;
+	w->memo = calloc(0x10000, sizeof *w->memo);	/* none is fine: slower */
 	w->iiw = wrap_width(w, w->ii, w->iilen);
 	w->siw = wrap_width(w, w->si, w->silen);
 	w->phw = wrap_width(w, w->ph, w->phlen);
@@ -370,6 +427,7 @@ void wrap_free(struct wrap *w)
 	buf_free(&w->tmp);
 	buf_free(&w->lb);
 	free(w->ch);
+	free(w->memo);
 	free(w->cost);
 	free(w->prev);
 	free(w->pre);
