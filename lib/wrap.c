@@ -228,24 +228,6 @@ static size_t slow_unit(const struct wrap *w, const unsigned char *s, size_t n, 
 	int32_t cp;
 	size_t l;
 
-	if (w->memo && (l = dec23(s, n, &cp))) {
-		/* Most of CJK text: a code point of class Other followed by ASCII, the end or
-		 * another such is a cluster alone (GB999), as utf8_cluster would find. */
-		uint32_t m = memo(w, cp);
-		int32_t nx;
-
-		if (!w->cols) {
-			*cls = m & 0xFFFF;
-			*wd = 1;
-			return l;
-		}
-		if ((m & MEMO_OTHER) && (l == n || s[l] < 0x80 ||
-		    (dec23(s + l, n - l, &nx) && (memo(w, nx) & MEMO_OTHER)))) {
-			*cls = m & 0xFFFF;
-			*wd = m >> MEMO_WSHIFT & 3;
-			return l;
-		}
-	}
 
 	if (s[0] == 0x1B && w->ansi) {
 		*cls = U_ESC;
@@ -285,6 +267,28 @@ static inline size_t unit(const struct wrap *w, const unsigned char *s, size_t n
 		*cls = asciitab[s[0]];
 		*wd = w->cols ? asciiw(s[0]) : 1;
 		return 1;
+	}
+	if (w->memo) {
+		/* Most of CJK text: a code point of class Other followed by ASCII, the end or
+		 * another such is a cluster alone (GB999), as utf8_cluster would find. */
+		int32_t cp, nx;
+		size_t l = dec23(s, n, &cp);
+		uint32_t m;
+
+		if (l) {
+			m = memo(w, cp);
+			if (!w->cols) {
+				*cls = m & 0xFFFF;
+				*wd = 1;
+				return l;
+			}
+			if ((m & MEMO_OTHER) && (l == n || s[l] < 0x80 ||
+			    (dec23(s + l, n - l, &nx) && (memo(w, nx) & MEMO_OTHER)))) {
+				*cls = m & 0xFFFF;
+				*wd = m >> MEMO_WSHIFT & 3;
+				return l;
+			}
+		}
 	}
 	return slow_unit(w, s, n, cls, wd);
 }
