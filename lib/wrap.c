@@ -538,9 +538,29 @@ static int expand_tabs(struct wrap *w, struct buf *b, size_t start, size_t *col)
 	return buf_add(b, w->tmp.p, w->tmp.len);
 }
 
+/* 1 if S[0..N) has a byte below 0x20. */
+static int has_ctl(const unsigned char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+
+		memcpy(&x, s + i, 8);
+		if ((x - 0x20 * ones) & ~x & high)
+			return 1;
+	}
+	for (; i < n; i++)
+		if (s[i] < 0x20)
+			return 1;
+	return 0;
+}
+
 int wrap_munge(struct wrap *w, const char *s, size_t n, size_t *col, struct buf *b)
 {
 	size_t start = b->len, i;
+	int ctl;
 	unsigned char *u;
 
 	if (buf_add(b, s, n) < 0)
@@ -562,8 +582,10 @@ int wrap_munge(struct wrap *w, const char *s, size_t n, size_t *col, struct buf 
 	}
 	if (w->o.shorten)
 		return 0;	/* collapsed before filling, as textwrap.shorten does first */
+	/* Without control characters (most lines) there is no tab and nothing to replace. */
+	ctl = has_ctl((const unsigned char *)b->p + start, b->len - start);
 	if (w->o.expand_tabs) {
-		int tab = memchr(b->p + start, '\t', b->len - start) != NULL;
+		int tab = ctl && memchr(b->p + start, '\t', b->len - start) != NULL;
 
 		if (*col == SIZE_MAX && (tab || !n)) {
 			/* The column was left unknown: measure the line so far. */
@@ -584,7 +606,7 @@ int wrap_munge(struct wrap *w, const char *s, size_t n, size_t *col, struct buf 
 			*col = last == '\n' || last == '\r' ? 0 : SIZE_MAX;
 		}
 	}
-	if (w->o.replace_whitespace) {
+	if (w->o.replace_whitespace && ctl) {
 		u = (unsigned char *)b->p;
 		i = start;
 		while (i < b->len) {
