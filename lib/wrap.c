@@ -3,6 +3,7 @@
  * (UAX #11 over UAX #29 clusters), CJK, ZWSP and soft hyphen breaks or UAX #14, ANSI escapes
  * of width 0 carried over breaks, alignment, and minimum raggedness (Knuth-Plass style). */
 #include <errno.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +40,14 @@ struct chunk {
 	unsigned fl;
 };
 
+/* A chunk that may start a line, for the minimum-raggedness search. */
+struct cand {
+	size_t pre;	/* the width of the chunks before it */
+	double cost;	/* the least cost of the lines before it */
+	long long q;	/* the same, in dp_exact */
+	size_t i;	/* its index */
+};
+
 struct piece {
 	size_t off, len, w;
 	unsigned fl;
@@ -49,12 +58,15 @@ struct wrap {
 	char *ii, *si, *ph;
 	size_t iilen, silen, phlen, iiw, siw, phw, phlw, phloff;
 	int cols, ansi, uax14;
+	int plain, phesc, pend_plain;
+	uint32_t *memo;		/* per BMP code point: MEMO_* (NULL: none) */	/* text is plain ASCII; ESC in placeholder; in line */
 	struct buf text, tmp, lb;
 	struct chunk *ch;
 	size_t nch, chcap;
 	/* optimal */
 	double *cost;
-	size_t *prev, dpcap;
+	size_t *prev, *pre, dpcap;
+	struct cand *st;
 	/* state across the parts of a paragraph */
 	unsigned long nlines;
 	int pend, dropped, midword;
@@ -174,11 +186,48 @@ static size_t esclen(const unsigned char *s, size_t n)
 	return s[1] >= 0x20 && s[1] < 0x7F ? 2 : 1;
 }
 
+/* A valid 2- or 3-byte UTF-8 sequence at S: its length and code point, else 0. */
+static inline size_t dec23(const unsigned char *s, size_t n, int32_t *cp)
+{
+	if (s[0] < 0xC2 || s[0] >= 0xF0)
+		return 0;
+	if (s[0] < 0xE0) {
+		if (n < 2 || (s[1] & 0xC0) != 0x80)
+			return 0;
+		*cp = (int32_t)((s[0] & 0x1Fu) << 6 | (s[1] & 0x3Fu));
+		return 2;
+	}
+	if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+	    (s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] > 0x9F))
+		return 0;
+	*cp = (int32_t)((s[0] & 0x0Fu) << 12 | (s[1] & 0x3Fu) << 6 | (s[2] & 0x3Fu));
+	return 3;
+}
+
+/* The memo of a BMP code point: its class, its width alone, and whether it is of grapheme
+ * break class Other (then it is a cluster of its own before another such or ASCII). */
+enum { MEMO_KNOWN = 1u << 31, MEMO_OTHER = 1u << 30, MEMO_WSHIFT = 24 };
+
+static inline uint32_t memo(const struct wrap *w, int32_t cp)
+{
+	uint32_t m = w->memo[cp];
+
+	if (!m) {
+		m = MEMO_KNOWN | cpclass(cp, w->cols) |
+			(uint32_t)utf8_cpwidth(cp) << MEMO_WSHIFT;
+		if (utf8proc_get_property(cp)->boundclass == UTF8PROC_BOUNDCLASS_OTHER)
+			m |= MEMO_OTHER;
+		w->memo[cp] = m;
+	}
+	return m;
+}
+
 static size_t slow_unit(const struct wrap *w, const unsigned char *s, size_t n, unsigned *cls,
 	size_t *wd)
 {
 	int32_t cp;
 	size_t l;
+
 
 	if (s[0] == 0x1B && w->ansi) {
 		*cls = U_ESC;
@@ -218,6 +267,28 @@ static inline size_t unit(const struct wrap *w, const unsigned char *s, size_t n
 		*cls = asciitab[s[0]];
 		*wd = w->cols ? asciiw(s[0]) : 1;
 		return 1;
+	}
+	if (w->memo) {
+		/* Most of CJK text: a code point of class Other followed by ASCII, the end or
+		 * another such is a cluster alone (GB999), as utf8_cluster would find. */
+		int32_t cp, nx;
+		size_t l = dec23(s, n, &cp);
+		uint32_t m;
+
+		if (l) {
+			m = memo(w, cp);
+			if (!w->cols) {
+				*cls = m & 0xFFFF;
+				*wd = 1;
+				return l;
+			}
+			if ((m & MEMO_OTHER) && (l == n || s[l] < 0x80 ||
+			    (dec23(s + l, n - l, &nx) && (memo(w, nx) & MEMO_OTHER)))) {
+				*cls = m & 0xFFFF;
+				*wd = m >> MEMO_WSHIFT & 3;
+				return l;
+			}
+		}
 	}
 	return slow_unit(w, s, n, cls, wd);
 }
@@ -313,6 +384,8 @@ struct wrap *wrap_new(const struct wrap_opts *o, char *err, size_t errlen)
 		errno = ENOMEM;
 		return NULL;
 	}
+	w->phesc = memchr(w->ph, 0x1B, w->phlen) != NULL;
+	w->memo = calloc(0x10000, sizeof *w->memo);	/* none is fine: slower */
 	w->iiw = wrap_width(w, w->ii, w->iilen);
 	w->siw = wrap_width(w, w->si, w->silen);
 	w->phw = wrap_width(w, w->ph, w->phlen);
@@ -358,8 +431,11 @@ void wrap_free(struct wrap *w)
 	buf_free(&w->tmp);
 	buf_free(&w->lb);
 	free(w->ch);
+	free(w->memo);
 	free(w->cost);
 	free(w->prev);
+	free(w->pre);
+	free(w->st);
 	free(w);
 }
 
@@ -462,9 +538,29 @@ static int expand_tabs(struct wrap *w, struct buf *b, size_t start, size_t *col)
 	return buf_add(b, w->tmp.p, w->tmp.len);
 }
 
+/* 1 if S[0..N) has a byte below 0x20. */
+static int has_ctl(const unsigned char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+
+		memcpy(&x, s + i, 8);
+		if ((x - 0x20 * ones) & ~x & high)
+			return 1;
+	}
+	for (; i < n; i++)
+		if (s[i] < 0x20)
+			return 1;
+	return 0;
+}
+
 int wrap_munge(struct wrap *w, const char *s, size_t n, size_t *col, struct buf *b)
 {
 	size_t start = b->len, i;
+	int ctl;
 	unsigned char *u;
 
 	if (buf_add(b, s, n) < 0)
@@ -486,8 +582,10 @@ int wrap_munge(struct wrap *w, const char *s, size_t n, size_t *col, struct buf 
 	}
 	if (w->o.shorten)
 		return 0;	/* collapsed before filling, as textwrap.shorten does first */
+	/* Without control characters (most lines) there is no tab and nothing to replace. */
+	ctl = has_ctl((const unsigned char *)b->p + start, b->len - start);
 	if (w->o.expand_tabs) {
-		int tab = memchr(b->p + start, '\t', b->len - start) != NULL;
+		int tab = ctl && memchr(b->p + start, '\t', b->len - start) != NULL;
 
 		if (*col == SIZE_MAX && (tab || !n)) {
 			/* The column was left unknown: measure the line so far. */
@@ -502,21 +600,30 @@ int wrap_munge(struct wrap *w, const char *s, size_t n, size_t *col, struct buf 
 				return -1;
 		} else if (n) {
 			/* Only the column after the last line break matters, and only if a tab
-			 * follows on the same line: leave it unknown until then. */
-			size_t k = b->len;
+			 * follows on the same line: 0 after a break, else unknown until then. */
+			char last = b->p[b->len - 1];
 
-			while (k > start && b->p[k - 1] != '\n' && b->p[k - 1] != '\r')
-				k--;
-			*col = k == b->len ? 0 : SIZE_MAX;
-			if (k == start && *col == SIZE_MAX && start > 0)
-				*col = SIZE_MAX;
+			*col = last == '\n' || last == '\r' ? 0 : SIZE_MAX;
 		}
 	}
-	if (w->o.replace_whitespace) {
+	if (w->o.replace_whitespace && ctl) {
 		u = (unsigned char *)b->p;
-		for (i = start; i < b->len; i++)
+		i = start;
+		while (i < b->len) {
+			if (b->len - i >= 8) {
+				/* Eight bytes at a time: skip words with no byte below 0x20. */
+				uint64_t x;
+
+				memcpy(&x, u + i, 8);
+				if (!((x - 0x2020202020202020u) & ~x & 0x8080808080808080u)) {
+					i += 8;
+					continue;
+				}
+			}
 			if (u[i] < 0x20 && (asciitab[u[i]] & U_WS))
 				u[i] = ' ';
+			i++;
+		}
 	}
 	return 0;
 }
@@ -599,6 +706,138 @@ static inline int cjk_break(unsigned x, unsigned y)
 	return !(y & (U_NOSTART | U_GLUE)) && !(x & (U_NOEND | U_GLUE));
 }
 
+/* 1 if S[0..N) is all printable ASCII and spaces (0x20..0x7E): then every unit is one byte
+ * of width 1, no escape, cluster or CJK rule applies, and the only whitespace is ' '. */
+static int plain_ascii(const unsigned char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	uint64_t acc = 0;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+
+		memcpy(&x, s + i, 8);
+		/* a byte below 0x20, or one of 0x7F and up */
+		acc |= ((x - 0x20 * ones) & ~x) | x | (x + ones);
+	}
+	if (acc & high)
+		return 0;
+	for (; i < n; i++)
+		if (s[i] < 0x20 || s[i] > 0x7E)
+			return 0;
+	return 1;
+}
+
+/* The first ' ' or '-' in S[E..N), or N. */
+static inline size_t skip_word(const unsigned char *s, size_t e, size_t n)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+
+	for (; e + 8 <= n; e += 8) {
+		uint64_t x, a, b, m;
+
+		memcpy(&x, s + e, 8);
+		a = x ^ (0x20 * ones);
+		b = x ^ (0x2D * ones);
+		/* the lowest zero byte of A or B is exact (false hits only above it) */
+		m = (((a - ones) & ~a) | ((b - ones) & ~b)) & high;
+		if (m)
+			return e + ((unsigned)__builtin_ctzll(m) >> 3);
+	}
+#endif
+	while (e < n && s[e] != ' ' && s[e] != '-')
+		e++;
+	return e;
+}
+
+/* The class of the unit D (1 to 3) units before E, in a plain word that starts at P after
+ * units of classes C1, C2, C3. */
+static inline unsigned back_cls(const unsigned char *s, size_t p, size_t e, size_t d,
+	unsigned c1, unsigned c2, unsigned c3)
+{
+	if (e - p >= d)
+		return asciitab[s[e - d]];
+	d -= e - p;
+	return d == 1 ? c1 : d == 2 ? c2 : c3;
+}
+
+/* tokenize() for plain ASCII text (plain_ascii): the same rules over bytes. */
+static int tokenize_ascii(struct wrap *w, const unsigned char *s, size_t p, size_t n,
+	unsigned c1, unsigned c2, unsigned c3, int midword)
+{
+	int hyph = w->o.break_on_hyphens;
+	const unsigned sp = asciitab[' '];
+
+	while (p < n) {
+		unsigned cls, l1, l2, l3;
+		size_t e, q;
+
+		if (s[p] == ' ') {
+			e = p + 1;
+			while (e < n && s[e] == ' ')
+				e++;
+			if (add_chunk(w, p, e - p, e - p, CK_WS) < 0)
+				return -1;
+			c3 = e - p >= 3 ? sp : e - p == 2 ? c1 : c2;
+			c2 = e - p >= 2 ? sp : c1;
+			c1 = sp;
+			p = e;
+			continue;
+		}
+		cls = asciitab[s[p]];
+		if (midword) {
+			midword = 0;
+			if (hyph && s[p] == '-' && hyphen_break(w, s, p + 1, n, c1, c2, c3)) {
+				if (add_chunk(w, p, 1, 1, 0) < 0)
+					return -1;
+				c3 = c2;
+				c2 = c1;
+				c1 = cls;
+				p++;
+				continue;
+			}
+		} else if (hyph && s[p] == '-' && (c1 & U_WP) && (q = emdash_at(w, s, p, n))) {
+			if (add_chunk(w, p, q - p, q - p, 0) < 0)
+				return -1;
+			c3 = c2 = c1 = U_DASH;
+			p = q;
+			continue;
+		}
+		e = p + 1;
+		for (;;) {
+			/* To the next ' ' or '-' (no rule can end the word before). */
+			e = skip_word(s, e, n);
+			if (e >= n || s[e] == ' ')
+				break;
+			/* s[e] is '-' */
+			e++;
+			if (hyph) {
+				l1 = back_cls(s, p, e - 1, 1, c1, c2, c3);
+				l2 = back_cls(s, p, e - 1, 2, c1, c2, c3);
+				l3 = back_cls(s, p, e - 1, 3, c1, c2, c3);
+				if (hyphen_break(w, s, e, n, l1, l2, l3))
+					break;
+				if ((l1 & U_WP) && emdash_at(w, s, e - 1, n)) {
+					e--;
+					break;
+				}
+			}
+		}
+		l1 = back_cls(s, p, e, 1, c1, c2, c3);
+		l2 = back_cls(s, p, e, 2, c1, c2, c3);
+		l3 = back_cls(s, p, e, 3, c1, c2, c3);
+		if (add_chunk(w, p, e - p, e - p, 0) < 0)
+			return -1;
+		c1 = l1;
+		c2 = l2;
+		c3 = l3;
+		p = e;
+	}
+	return 0;
+}
+
 static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)text, *brk = NULL;
@@ -608,6 +847,7 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 	int midword;
 
 	w->nch = 0;
+	w->plain = 0;
 	midword = w->midword;
 	w->midword = 0;
 	if (w->uax14) {
@@ -628,6 +868,11 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 		if (!(c & U_ESC))
 			lv = c;
 		p += l;
+	}
+	if (!brk && plain_ascii(s + p, n - p))
+	{
+		w->plain = 1;
+		return tokenize_ascii(w, s, p, n, c1, c2, c3, midword);
 	}
 	while (p < n) {
 		unsigned cls, l1, l2, l3, all;
@@ -880,7 +1125,9 @@ static int finish_line(struct wrap *w, struct buf *out, int last)
 		return -1;
 	}
 	if (w->ansi) {
-		ansi_scan(w, out->p + w->pend_content, out->len - w->pend_content);
+		/* A line of plain text has no escape sequence to scan for. */
+		if (!w->pend_plain)
+			ansi_scan(w, out->p + w->pend_content, out->len - w->pend_content);
 		if (!last && w->sgrlen && buf_add(out, "\033[0m", 4) < 0)
 			return -1;
 		if (!last && w->linklen && buf_add(out, "\033]8;;\033\\", 7) < 0)
@@ -894,6 +1141,7 @@ static int start_line(struct wrap *w, struct buf *out, const char *ind, size_t i
 	if (finish_line(w, out, 0) < 0)
 		return -1;
 	w->pend = 1;
+	w->pend_plain = w->plain && !w->phesc;
 	w->pend_off = out->len;
 	w->nlines++;
 	if (buf_add(out, ind, indlen) < 0)
@@ -922,22 +1170,19 @@ static int emit(struct wrap *w, struct buf *out, const char *s, const char *ind,
 
 	if (start_line(w, out, ind, indlen) < 0)
 		return -1;
-	if (!hp && !ph && b > a) {
-		size_t total = 0;
+	if (b > a) {
+		/* The plain chunks at the start are adjacent in S: one copy. */
+		size_t from = w->ch[a].off, to = from;
 
-		for (j = a; j < b; j++)
-			total += w->ch[j].len + 2;
-		if (buf_grow(out, total) < 0)
-			return -1;
 		for (j = a; j < b; j++) {
 			const struct chunk *c = &w->ch[j];
 
-			if (c->fl & (CK_TWOSP | CK_SHY))
+			if ((c->fl & (CK_TWOSP | CK_SHY)) || c->off != to)
 				break;
-			memcpy(out->p + out->len, s + c->off, c->len);
-			out->len += c->len;
+			to += c->len;
 		}
-		out->p[out->len] = '\0';
+		if (buf_add(out, s + from, to - from) < 0)
+			return -1;
 		a = j;
 	}
 	for (j = a; j < b; j++)
@@ -1138,6 +1383,71 @@ static int greedy(struct wrap *w, const char *s, int final, size_t *stop, struct
 
 /* ---- Minimum raggedness: the sum of squared slack over all lines but the last. ---- */
 
+/* The search of optimal() in integers, for prev[1..N], when no line overflows and every sum
+ * of squares is below 2^53: then the doubles would be exact and make the same choices. 1 if
+ * a line overflows (it costs 1e30, and sums with it round): use the doubles. */
+static int dp_exact(struct wrap *w, size_t n, size_t avail0, size_t avail1, size_t maxavail,
+	int drop)
+{
+	const long long INFQ = LLONG_MAX;
+	struct cand *st = w->st;
+	const size_t *pre = w->pre;
+	const struct chunk *ch = w->ch;
+	long long cprev = 0;	/* cost[j - 1] */
+	size_t ns = 0, j;
+
+	for (j = 1; j <= n; j++) {
+		size_t k, endw, bi = j - 1, shy = j < n && (ch[j - 1].fl & CK_SHY);
+		long long best = INFQ, lim, base;
+		int last = j == n;
+
+		w->prev[j] = j - 1;
+		if (!drop || j == 1 || !(ch[j - 1].fl & CK_WS)) {
+			st[ns].pre = pre[j - 1];
+			st[ns].q = cprev;
+			st[ns++].i = j - 1;
+		}
+		if (drop && j < n && (ch[j].fl & CK_WS)) {
+			cprev = INFQ;
+			continue;
+		}
+		endw = (drop && (ch[j - 1].fl & CK_WS) ? pre[j - 1] : pre[j]) + shy;
+		k = ns;
+		if (k && st[k - 1].i == j - 1) {
+			size_t avail = j == 1 ? avail0 : avail1, lw = ch[j - 1].w + shy;
+
+			if (lw > avail)
+				return 1;
+			k--;
+			if (st[k].q < INFQ)
+				best = st[k].q + (last ? 0 : (long long)((avail - lw) * (avail - lw)));
+		}
+		lim = (long long)endw - (long long)maxavail;
+		base = (long long)avail1 - (long long)endw;
+		while (k > 0) {
+			const struct cand *cd = &st[--k];
+			long long pr = (long long)cd->pre, sl, c;
+			size_t m;
+
+			if (pr < lim)
+				break;
+			if (k == 0)
+				base = (long long)avail0 - (long long)endw;
+			sl = base + pr;
+			if (sl < 0 || cd->q == INFQ)
+				continue;
+			c = cd->q + (last ? 0 : sl * sl);
+			/* Branch-free (a mask): which candidate wins is hard to predict. */
+			m = (size_t)0 - (size_t)(c < best);
+			bi = (bi & ~m) | (cd->i & m);
+			best = c < best ? c : best;
+		}
+		w->prev[j] = bi;
+		cprev = best;
+	}
+	return 0;
+}
+
 static int optimal(struct wrap *w, const char *s, struct buf *out)
 {
 	size_t n, i, j, W = (size_t)w->o.width, avail0 = W - w->iiw, avail1 = W - w->siw;
@@ -1170,55 +1480,110 @@ static int optimal(struct wrap *w, const char *s, struct buf *out)
 	}
 	n = w->nch;
 	if (n + 1 > w->dpcap) {
-		double *c = realloc(w->cost, (n + 1) * sizeof *c);
-		size_t *p;
+		size_t cap = n + 1 > 2 * w->dpcap ? n + 1 : 2 * w->dpcap;
+		double *c = realloc(w->cost, cap * sizeof *c);
+		size_t *p = NULL;
 
 		if (c)
 			w->cost = c;
-		p = c ? realloc(w->prev, (n + 1) * sizeof *p) : NULL;
+		if (c && (p = realloc(w->prev, cap * sizeof *p)))
+			w->prev = p;
+		if (p && (p = realloc(w->pre, cap * sizeof *p)))
+			w->pre = p;
+		if (p) {
+			struct cand *q = realloc(w->st, cap * sizeof *q);
+
+			if (q)
+				w->st = q;
+			else
+				p = NULL;
+		}
 		if (!p) {
 			errno = ENOMEM;
 			return -1;
 		}
-		w->prev = p;
-		w->dpcap = n + 1;
+		w->dpcap = cap;
 	}
 	/* cost[j]: the least cost of lines ending after chunk j - 1. With drop_whitespace a
 	 * line starts at a word and the space before it ends the previous line, dropped. */
 	w->cost[0] = 0;
-	for (j = 1; j <= n; j++) {
-		size_t width = 0;
+	w->pre[0] = 0;
+	for (i = 0; i < n; i++)
+		w->pre[i + 1] = w->pre[i] + w->ch[i].w;
+	/* Only chunks that can start a line are tried as starts (with drop_whitespace, not
+	 * a space but the first), newest first; widths come from the prefix sums pre[]. */
+	size_t ns = 0;
+
+	if (maxavail < (size_t)1 << 26 &&
+	    n + 1 <= ((unsigned long long)1 << 53) / (maxavail * maxavail + 1) &&
+	    !dp_exact(w, n, avail0, avail1, maxavail, drop))
+		j = n + 1;	/* done in integers */
+	else
+		j = 1;
+	for (; j <= n; j++) {
+		const size_t *pre = w->pre;
+		const struct cand *st = w->st;
+		size_t k, endw, bi;
+		double best;
+		int last = j == n;
 
 		w->cost[j] = INF;
 		w->prev[j] = j - 1;
+		if (!drop || j == 1 || !(w->ch[j - 1].fl & CK_WS)) {
+			w->st[ns].pre = pre[j - 1];
+			w->st[ns].cost = w->cost[j - 1];
+			w->st[ns++].i = j - 1;
+		}
 		if (drop && j < n && (w->ch[j].fl & CK_WS))
 			continue;
-		for (i = j; i-- > 0;) {
-			size_t avail = i == 0 ? avail0 : avail1, lw;
-			double c;
+		/* A line of two chunks or more drops the space it ends in. */
+		endw = (drop && (w->ch[j - 1].fl & CK_WS) ? pre[j - 1] : pre[j]) +
+			(j < n && (w->ch[j - 1].fl & CK_SHY));
+		best = INF;
+		bi = j - 1;
+		k = ns;
+		if (k && st[k - 1].i == j - 1) {
+			/* The chunk alone: it may overflow (at a cost of BIG). */
+			size_t avail = j == 1 ? avail0 : avail1;
+			size_t lw = w->ch[j - 1].w + (j < n && (w->ch[j - 1].fl & CK_SHY));
 
-			width += w->ch[i].w;
-			lw = width;
-			if (drop && j - 1 > i && (w->ch[j - 1].fl & CK_WS))
-				lw -= w->ch[j - 1].w;
-			if (j < n && (w->ch[j - 1].fl & CK_SHY))
-				lw++;
-			if (lw > maxavail && j - i > 1)
-				break;
-			if ((drop && i > 0 && (w->ch[i].fl & CK_WS)) || w->cost[i] >= INF)
-				continue;
-			if (lw > avail) {
-				if (j - i > 1)
-					continue;
-				c = BIG;
-			} else {
-				c = j == n ? 0 : (double)(avail - lw) * (double)(avail - lw);
-			}
-			if (w->cost[i] + c < w->cost[j]) {
-				w->cost[j] = w->cost[i] + c;
-				w->prev[j] = i;
+			k--;
+			if (st[k].cost < INF) {
+				double c = lw > avail ? BIG : last ? 0 :
+					(double)(long long)((avail - lw) * (avail - lw));
+
+				best = st[k].cost + c;
 			}
 		}
+		/* Longer lines, back to the paragraph's start (st[0] is chunk 0, of avail0).
+		 * Squares are exact in a long long (widths are ints) and converted once, as
+		 * the product of the two exact doubles would round them. */
+		{
+			/* In signed arithmetic: the line from candidate K is too wide for any
+			 * line when pre < lim, and its slack is base + pre. */
+			long long lim = (long long)endw - (long long)maxavail;
+			long long base = (long long)avail1 - (long long)endw;
+
+			while (k > 0) {
+				const struct cand *cd = &st[--k];
+				long long pr = (long long)cd->pre, sl;
+				double c;
+
+				if (pr < lim)
+					break;
+				if (k == 0)
+					base = (long long)avail0 - (long long)endw;
+				sl = base + pr;
+				if (sl < 0 || cd->cost >= INF)
+					continue;
+				c = cd->cost + (last ? 0 : (double)(sl * sl));
+				/* Without a branch: which candidate wins is unpredictable. */
+				bi = c < best ? cd->i : bi;
+				best = c < best ? c : best;
+			}
+		}
+		w->cost[j] = best;
+		w->prev[j] = bi;
 	}
 	/* Turn prev[] into next-line starts, then write the lines in order. */
 	{
