@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # bench/findrobots.sh: findrobots against its peers on the same ~500 MB of generated combined
 # logs in 8 .gz files, in one run: findrobots -j1 and -j2, the cookbook's Python recipe,
-# zcat|awk|sort -u, gzip -dc >/dev/null, and a bare zlib inflate loop (the floor).
+# zcat|awk|sort -u, gzip -dc >/dev/null, and a bare zlib inflate loop (the floor); then the
+# same logs as one multi-member file (64 KiB members at level 1, as nginx's gzip=1 writes),
+# which -j2 splits between two threads.
 # usage: bench/findrobots.sh BINARY [ISAL_BINARY]   (ISAL_BINARY: a build with -DHAVE_ISAL)
 # env: REPS (default 5), LINES per file (default 310000), KEEP=1 keeps the logs' directory.
 set -eu
@@ -22,6 +24,9 @@ echo "generating 8 x $lines lines into $work/logs ..." >&2
 for f in 1 2 3 4 5 6 7 8; do
 	echo "python3 '$here/findrobots-gen.py' $f $lines 3000 1 | gzip -6 > '$work/logs/access-$f.log.gz'"
 done | xargs -P 2 -I{} sh -c '{}'
+echo "and the same as one file of 64 KiB gzip members ..." >&2
+mkdir "$work/big"
+zcat "$work"/logs/*.gz | python3 "$here/findrobots-members.py" 65536 1 >"$work/big/access.log.gz"
 raw=$(zcat "$work"/logs/*.gz | wc -c)
 gz=$(cat "$work"/logs/*.gz | wc -c)
 cc -O2 -o "$work/inflate" "$here/findrobots-inflate.c" -lz -lpthread
@@ -40,12 +45,21 @@ add "zcat|awk|sort -u" "zcat '$L'/*.gz | awk '\$7 == \"/robots.txt\" { print \$1
 add "gzip -dc" "gzip -dc '$L'/*.gz >/dev/null"
 add "zlib inflate -j1" "'$work/inflate' -j 1 '$L'/*.gz >/dev/null"
 add "zlib inflate -j2" "'$work/inflate' -j 2 '$L'/*.gz >/dev/null"
+B="$work/big/access.log.gz"
+add "1 file: findrobots -j1" "'$bin' -j1 --match=exact '$B' >/dev/null"
+add "1 file: findrobots -j2" "'$bin' -j2 --match=exact '$B' >/dev/null"
+if [ -n "$isal" ]; then
+	add "1 file: -j1 (ISA-L)" "'$isal' -j1 --match=exact '$B' >/dev/null"
+	add "1 file: -j2 (ISA-L)" "'$isal' -j2 --match=exact '$B' >/dev/null"
+fi
+add "1 file: gzip -dc" "gzip -dc '$B' >/dev/null"
 
 # The answers agree before anything is timed.
 "$bin" --match=exact "$L" | LC_ALL=C sort >"$work/ours"
 python3 "$here/findrobots-recipe.py" "$L" | LC_ALL=C sort >"$work/recipe"
 zcat "$L"/*.gz | awk '$7 == "/robots.txt" { print $1 }' | LC_ALL=C sort -u >"$work/awk"
-cmp -s "$work/ours" "$work/recipe" && cmp -s "$work/ours" "$work/awk" ||
+"$bin" -j2 --match=exact "$B" | LC_ALL=C sort >"$work/big1"
+cmp -s "$work/ours" "$work/recipe" && cmp -s "$work/ours" "$work/awk" && cmp -s "$work/ours" "$work/big1" ||
 	{ echo "findrobots.sh: the outputs differ" >&2; exit 1; }
 
 # Repetitions interleaved, so that load from elsewhere spreads over every command.
@@ -80,4 +94,6 @@ echo "findrobots -j1 throughput / bare zlib inflate -j1: $(ratio "zlib inflate -
 echo "findrobots -j2 speed-up over -j1:                 $(ratio "findrobots -j1" "findrobots -j2")  (issue: >= 1.7; bare inflate -j2 over -j1: $(ratio "zlib inflate -j1" "zlib inflate -j2"))"
 echo "findrobots -j2 vs the Python recipe:              $(ratio "python recipe" "findrobots -j2")x faster  (issue: >= 4)"
 echo "findrobots -j1 vs zcat|awk|sort -u:               $(ratio "zcat|awk|sort -u" "findrobots -j1")x faster"
+echo "1 file of members: -j2 speed-up over -j1:       $(ratio "1 file: findrobots -j1" "1 file: findrobots -j2")  (by CPU time -j2/-j1: $(cpuratio "1 file: findrobots -j2" "1 file: findrobots -j1"))"
+[ -z "$isal" ] || echo "1 file of members, ISA-L: -j2 over -j1:         $(ratio "1 file: -j1 (ISA-L)" "1 file: -j2 (ISA-L)")"
 [ -z "$isal" ] || echo "ISA-L -j1 vs zlib -j1:                            $(ratio "findrobots -j1" "findrobots -j1 (ISA-L)")x faster"

@@ -4,6 +4,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pcre2.h>
 #include <pthread.h>
 #include <limits.h>
@@ -24,7 +25,7 @@
 #include "out.h"
 #include "urlpath.h"
 
-enum { O_DETAILS = 256, O_EXCLUDE, O_FORMAT, O_INCLUDE, O_MATCH, O_MERGE, O_METHOD, O_PATH };
+enum { O_DETAILS = 256, O_EXCLUDE, O_FORMAT, O_INCLUDE, O_MATCH, O_MERGE, O_METHOD, O_LOGPATH };
 
 static const struct opt opts[] = {
 	{ 'c', "count", OPT_NONE, NULL, "print COUNT HOST lines" },
@@ -37,7 +38,7 @@ static const struct opt opts[] = {
 	{ O_MATCH, "match", OPT_REQ, "HOW", "compare paths exact or normalized (normalized)" },
 	{ O_MERGE, "merge", OPT_NONE, NULL, "combine earlier --details outputs" },
 	{ O_METHOD, "method", OPT_REQ, "LIST", "only these request methods (any)" },
-	{ O_PATH, "path", OPT_REQ, "P", "the path to look for (/robots.txt; repeatable)" },
+	{ O_LOGPATH, "path", OPT_REQ, "P", "the path to look for (/robots.txt; repeatable)" },
 	{ 'r', NULL, OPT_NONE, NULL, "walk directories recursively" },
 	{ 'v', "verbose", OPT_NONE, NULL, "per-file statistics on standard error" },
 	{ 0 }
@@ -66,6 +67,20 @@ struct conf {
 	pcre2_code *re;
 };
 
+/* One byte range of a gzip file split between threads: from a member start to the first
+ * member boundary at or after the next range's start. The lines that may span a boundary
+ * are kept aside: the first line of every range but the first (HEAD), and a last line
+ * without '\n' (TAIL); they are joined and read in order once every range is done. */
+struct seg {
+	unsigned long long start, stop, bytes, lines, matches, malformed;
+	struct hostset *hosts;
+	char *err;		/* in_error, malloc'd */
+	char *head, *tail;
+	size_t headlen, taillen;
+	int headnl;		/* -1: no head (no bytes), 0: the whole range is one line, 1: '\n' */
+	double t0, t1;
+};
+
 struct job {
 	char *path;
 	long long size;
@@ -73,12 +88,19 @@ struct job {
 	unsigned long long bytes, lines, matches, malformed;
 	double secs;
 	char *err;		/* the message when the file failed, malloc'd */
+	struct seg *segs;	/* a split gzip file: NSEG ranges, each a task of its own */
+	size_t nseg;
+};
+
+struct task {
+	struct job *job;
+	struct seg *seg;	/* NULL: the whole file */
 };
 
 struct pool {
 	const struct conf *conf;
-	struct job *jobs;
-	size_t njobs, next;
+	struct task *tasks;
+	size_t ntasks, next;
 	pthread_mutex_t lock;
 };
 
@@ -225,13 +247,41 @@ static int candidate(const struct conf *c, const char *line, size_t len)
 	return 0;
 }
 
+struct counts {
+	unsigned long long matches, malformed;
+};
+
+/* One line L[0..LEN) (L[LEN] writable) into H and N. */
+static void one_line(const struct conf *c, pcre2_match_data *md, struct hostset *h,
+	struct counts *n, char *l, size_t len, int quick)
+{
+	unsigned char key[HOSTSET_KEY_MAX];
+	struct clf_rec r;
+	size_t klen, plen;
+
+	if (len == 0 || (len == 1 && l[0] == '\r'))
+		return;	/* a blank line is no record */
+	if (quick && !candidate(c, l, len))
+		return;
+	if (clf_parse(l, len, &r) < 0 || !(klen = hostset_key(r.host.p, r.host.len, key))) {
+		n->malformed++;
+		return;
+	}
+	if (r.target.len == 0 || !method_ok(c, &r.method))
+		return;
+	plen = c->exact ? r.target.len : urlpath_normalize((char *)r.target.p, r.target.len);
+	if (!path_matches(c, md, r.target.p, plen))
+		return;
+	n->matches++;
+	add_host(h, key, klen, 1, r.when, r.when);
+}
+
 /* Read one log file into W's host set, recording the outcome in J. */
 static void scan(struct worker *w, struct job *j)
 {
 	const struct conf *c = w->pool->conf;
-	unsigned char key[HOSTSET_KEY_MAX];
+	struct counts n = { 0, 0 };
 	struct in_line l;
-	struct clf_rec r;
 	struct in *in;
 	double t0 = now();
 	int rc, quick = !c->verbose && !c->re;
@@ -241,25 +291,10 @@ static void scan(struct worker *w, struct job *j)
 		j->err = xstrdup(strerror(errno));
 		return;
 	}
-	while ((rc = in_getline(in, &l)) == 1) {
-		size_t klen, plen;
-
-		if (l.len == 0 || (l.len == 1 && l.p[0] == '\r'))
-			continue;	/* a blank line is no record */
-		if (quick && !candidate(c, l.p, l.len))
-			continue;
-		if (clf_parse(l.p, l.len, &r) < 0 || !(klen = hostset_key(r.host.p, r.host.len, key))) {
-			j->malformed++;
-			continue;
-		}
-		if (r.target.len == 0 || !method_ok(c, &r.method))
-			continue;
-		plen = c->exact ? r.target.len : urlpath_normalize((char *)r.target.p, r.target.len);
-		if (!path_matches(c, w->md, r.target.p, plen))
-			continue;
-		j->matches++;
-		add_host(w->hosts, key, klen, 1, r.when, r.when);
-	}
+	while ((rc = in_getline(in, &l)) == 1)
+		one_line(c, w->md, w->hosts, &n, l.p, l.len, quick);
+	j->matches = n.matches;
+	j->malformed = n.malformed;
 	j->lines = in_lineno(in);
 	j->bytes = in_offset(in);
 	if (rc < 0) {
@@ -269,6 +304,48 @@ static void scan(struct worker *w, struct job *j)
 	}
 	in_close(in);
 	j->secs = now() - t0;
+}
+
+/* Read the range S of J's file into S's own host set, keeping aside its head and tail. */
+static void scan_seg(struct worker *w, struct job *j, struct seg *s)
+{
+	const struct conf *c = w->pool->conf;
+	struct counts n = { 0, 0 };
+	struct in_line l;
+	struct in *in;
+	int rc, quick = !c->verbose && !c->re, first = s != j->segs;
+
+	s->t0 = now();
+	s->headnl = -1;
+	s->hosts = xhostset();
+	in = in_open_range(j->path, s->start, s->stop);
+	if (!in) {
+		s->err = xstrdup(strerror(errno));
+		s->bytes = s->start;
+		s->t1 = now();
+		return;
+	}
+	while ((rc = in_getline(in, &l)) == 1) {
+		if (first) {
+			first = 0;
+			s->head = xmemdup(l.p, l.len);
+			s->headlen = l.len;
+			s->headnl = l.eol;
+		} else if (!l.eol) {
+			s->tail = xmemdup(l.p, l.len);
+			s->taillen = l.len;
+		} else {
+			s->lines++;
+			one_line(c, w->md, s->hosts, &n, l.p, l.len, quick);
+		}
+	}
+	s->matches = n.matches;
+	s->malformed = n.malformed;
+	s->bytes = in_offset(in);
+	if (rc < 0)
+		s->err = xstrdup(in_error(in));
+	in_close(in);
+	s->t1 = now();
 }
 
 static void *work(void *arg)
@@ -281,10 +358,183 @@ static void *work(void *arg)
 		pthread_mutex_lock(&p->lock);
 		i = p->next++;
 		pthread_mutex_unlock(&p->lock);
-		if (i >= p->njobs)
+		if (i >= p->ntasks)
 			return NULL;
-		scan(w, &p->jobs[i]);
+		if (p->tasks[i].seg)
+			scan_seg(w, p->tasks[i].job, p->tasks[i].seg);
+		else
+			scan(w, p->tasks[i].job);
 	}
+}
+
+/* The smallest range worth a thread: COOKBOX_FINDROBOTS_SPLIT_MIN bytes (for the tests), or
+ * 1 MiB of compressed input. */
+static long long split_min(void)
+{
+	const char *e = getenv("COOKBOX_FINDROBOTS_SPLIT_MIN");
+	long long v;
+
+	if (e && (v = atoll(e)) > 0)
+		return v;
+	return 1 << 20;
+}
+
+/* Whether a gzip member starts at byte AT of PATH: its first 64 KiB (or all of it, to the
+ * end of the file) inflate without error. Only a hint for where to split: the ranges are
+ * checked to meet exactly once read (see finish_split). */
+static int member_at(const char *path, unsigned long long at)
+{
+	static char buf[16384];	/* only the main thread plans */
+	struct in *in = in_open_range(path, at, 0);
+	size_t got = 0;
+	ssize_t r = 1;
+
+	if (!in)
+		return 0;
+	while (got < 65536 && (r = in_read(in, buf, sizeof buf)) > 0)
+		got += (size_t)r;
+	in_close(in);
+	return r >= 0;
+}
+
+/* Split J, a gzip file, into up to NT ranges starting at verified member starts near equal
+ * byte offsets; J is left whole when it is small or no member start is found. */
+static void plan_split(struct job *j, long nt)
+{
+	enum { WINDOW = 4 << 20, CHUNK = 65536 };
+	long long min = split_min(), parts, k;
+	unsigned long long *starts, from, to, pos;
+	unsigned char *buf;
+	size_t n = 1, i;
+	int fd;
+
+	if (nt < 2 || strcmp(j->path, "-") == 0 || j->size < 2 * min)
+		return;
+	parts = j->size / min < nt ? j->size / min : nt;
+	if ((fd = open(j->path, O_RDONLY | O_CLOEXEC)) < 0)
+		return;
+	buf = xmalloc(CHUNK);
+	starts = xmalloc((size_t)parts * sizeof *starts);
+	starts[0] = 0;
+	if (pread(fd, buf, 2, 0) != 2 || buf[0] != 0x1f || buf[1] != 0x8b)
+		goto out;
+	for (k = 1; k < parts; k++) {
+		from = (unsigned long long)(j->size / parts * k);
+		to = (unsigned long long)(j->size / parts * (k + 1));
+		if (to > from + WINDOW)
+			to = from + WINDOW;
+		for (pos = from; pos < to; ) {
+			ssize_t r = pread(fd, buf, CHUNK, (off_t)pos);
+			long at, base = 0;
+
+			if (r < 10)
+				break;
+			while ((at = in_gzip_header_scan(buf + base, (size_t)r - (size_t)base)) >= 0 &&
+					pos + (unsigned long long)(base + at) < to) {
+				if (member_at(j->path, pos + (unsigned long long)(base + at)))
+					break;
+				base += at + 1;
+			}
+			if (at >= 0 && pos + (unsigned long long)(base + at) < to) {
+				starts[n++] = pos + (unsigned long long)(base + at);
+				break;
+			}
+			pos += (unsigned long long)r - 9;	/* a header across the chunks' seam */
+		}
+	}
+	if (n > 1) {
+		j->nseg = n;
+		j->segs = xcalloc(n, sizeof *j->segs);
+		for (i = 0; i < n; i++) {
+			j->segs[i].start = starts[i];
+			j->segs[i].stop = i + 1 < n ? starts[i + 1] : 0;
+		}
+	}
+out:
+	close(fd);
+	free(starts);
+	free(buf);
+}
+
+static void free_segs(struct job *j)
+{
+	size_t i;
+
+	for (i = 0; i < j->nseg; i++) {
+		hostset_free(j->segs[i].hosts);
+		free(j->segs[i].err);
+		free(j->segs[i].head);
+		free(j->segs[i].tail);
+	}
+	free(j->segs);
+	j->segs = NULL;
+	j->nseg = 0;
+}
+
+/* Combine J's ranges into W's host set and J's results, exactly as one read of the file
+ * would have made them; or, when a range did not end where the next one starts (a member
+ * start that was none), read the file again whole. */
+static void finish_split(struct worker *w, struct job *j)
+{
+	const struct conf *c = w->pool->conf;
+	struct counts n = { 0, 0 };
+	char *carry = NULL, *line;
+	size_t carrylen = 0, e, k;
+	int quick = !c->verbose && !c->re;
+	double t0, t1;
+
+	for (e = 0; e + 1 < j->nseg && !j->segs[e].err; e++)
+		if (j->segs[e].bytes != j->segs[e + 1].start) {
+			t0 = now();
+			free_segs(j);
+			scan(w, j);
+			j->secs += now() - t0;
+			return;
+		}
+	t0 = j->segs[0].t0;
+	t1 = j->segs[0].t1;
+	for (k = 0; k <= e; k++) {
+		struct seg *s = &j->segs[k];
+
+		if (hostset_merge(w->hosts, s->hosts) < 0)
+			msg_nomem();
+		j->lines += s->lines;
+		j->matches += s->matches;
+		j->malformed += s->malformed;
+		t0 = s->t0 < t0 ? s->t0 : t0;
+		t1 = s->t1 > t1 ? s->t1 : t1;
+		if (k > 0 && s->headnl >= 0) {
+			carry = xrealloc(carry, carrylen + s->headlen + 1);
+			memcpy(carry + carrylen, s->head, s->headlen);
+			carrylen += s->headlen;
+			if (s->headnl) {
+				j->lines++;
+				one_line(c, w->md, w->hosts, &n, carry, carrylen, quick);
+				carrylen = 0;
+			}
+		}
+		if (s->tail) {
+			carry = xrealloc(carry, carrylen + s->taillen + 1);
+			memcpy(carry + carrylen, s->tail, s->taillen);
+			carrylen += s->taillen;
+		}
+	}
+	if (carrylen) {
+		j->lines++;
+		one_line(c, w->md, w->hosts, &n, carry, carrylen, quick);
+	}
+	free(carry);
+	j->matches += n.matches;
+	j->malformed += n.malformed;
+	j->bytes = j->segs[e].bytes;
+	j->secs = t1 - t0;
+	if (j->segs[e].err) {
+		size_t len = strlen(j->segs[e].err) + 64;
+		line = xmalloc(len);
+		snprintf(line, len, "%s (%llu lines read)", j->segs[e].err, j->lines);
+		j->err = line;
+	}
+	free_segs(j);
 }
 
 struct joblist {
@@ -360,28 +610,40 @@ static int cmp_size(const void *a, const void *b)
 	return x->size > y->size ? -1 : x->size < y->size;
 }
 
-/* Scan every job with up to NT threads, largest first, into RESULT. */
+/* Scan every job with up to NT threads, largest first (gzip files split into ranges when
+ * there are threads to spare), into RESULT. */
 static void run_jobs(const struct conf *c, struct job *jobs, size_t n, long nt, struct hostset *result)
 {
-	struct job *sorted = xmalloc((n ? n : 1) * sizeof *sorted), **order;
+	struct job **order;
+	struct task *tasks;
 	struct worker *w;
 	struct pool pool;
-	size_t i;
+	size_t i, k, nt_tasks = 0;
 	long t;
 
 	order = xmalloc((n ? n : 1) * sizeof *order);
 	for (i = 0; i < n; i++)
 		order[i] = &jobs[i];
 	qsort(order, n, sizeof *order, cmp_size);
-	for (i = 0; i < n; i++)
-		sorted[i] = *order[i];
+	for (i = 0; i < n; i++) {
+		if (nt > 1 && (size_t)nt > n - i)
+			plan_split(order[i], nt);	/* more threads than the files left */
+		nt_tasks += order[i]->nseg ? order[i]->nseg : 1;
+	}
+	tasks = xmalloc((nt_tasks ? nt_tasks : 1) * sizeof *tasks);
+	for (i = 0, nt_tasks = 0; i < n; i++) {
+		if (!order[i]->nseg)
+			tasks[nt_tasks++] = (struct task){ order[i], NULL };
+		for (k = 0; k < order[i]->nseg; k++)
+			tasks[nt_tasks++] = (struct task){ order[i], &order[i]->segs[k] };
+	}
 	pool.conf = c;
-	pool.jobs = sorted;
-	pool.njobs = n;
+	pool.tasks = tasks;
+	pool.ntasks = nt_tasks;
 	pool.next = 0;
 	pthread_mutex_init(&pool.lock, NULL);
-	if ((size_t)nt > n)
-		nt = n ? (long)n : 1;
+	if ((size_t)nt > nt_tasks)
+		nt = nt_tasks ? (long)nt_tasks : 1;
 	w = xcalloc((size_t)nt, sizeof *w);
 	for (t = 0; t < nt; t++) {
 		w[t].pool = &pool;
@@ -394,18 +656,19 @@ static void run_jobs(const struct conf *c, struct job *jobs, size_t n, long nt, 
 	work(&w[0]);
 	for (t = 1; t < nt; t++)
 		pthread_join(w[t].tid, NULL);
+	for (i = 0; i < n; i++)
+		if (jobs[i].nseg)
+			finish_split(&w[0], &jobs[i]);
 	for (t = 0; t < nt; t++) {
 		if (hostset_merge(result, w[t].hosts) < 0)
 			msg_nomem();
 		hostset_free(w[t].hosts);
 		pcre2_match_data_free(w[t].md);
 	}
-	for (i = 0; i < n; i++)
-		*order[i] = sorted[i];
 	pthread_mutex_destroy(&pool.lock);
 	free(w);
 	free(order);
-	free(sorted);
+	free(tasks);
 }
 
 /* One "host count first last" line of a --details output into T: 0, or -1. */
@@ -598,7 +861,7 @@ int findrobots_main(int argc, char **argv)
 		case O_METHOD:
 			split_list(&c.methods, st.arg);
 			break;
-		case O_PATH:
+		case O_LOGPATH:
 			push(&c.paths, st.arg);
 			break;
 		case 'r':

@@ -57,6 +57,7 @@ struct in {
 	unsigned char *raw;	/* compressed bytes, [rawpos, rawlen) not yet consumed */
 	size_t rawpos, rawlen;
 	unsigned long long offset, lineno;
+	unsigned long long stop;	/* in_open_range: end at the first member boundary here */
 	union {
 		z_stream z;
 		bz_stream bz;
@@ -467,6 +468,8 @@ static ssize_t codec_fill(struct in *in, char *dst, size_t n)
 		n = FLOW_MAX;
 	while (got == 0) {
 		if (!in->member) {
+			if (in->stop && in->offset >= in->stop)
+				return 0;
 			while ((r = c->magic(in->raw + in->rawpos, in->rawlen - in->rawpos)) < 0 && !in->eof)
 				if (raw_more(in) < 0)
 					return -1;
@@ -635,6 +638,52 @@ struct in *in_open(const char *path)
 	return in;
 }
 
+struct in *in_open_range(const char *path, unsigned long long start, unsigned long long stop)
+{
+	struct in *in;
+	int fd, e;
+
+	if (strcmp(path, "-") == 0 || start > (unsigned long long)INT64_MAX) {
+		errno = EINVAL;
+		return NULL;
+	}
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	if (lseek(fd, (off_t)start, SEEK_SET) < 0)
+		goto bad;
+	in = in_fdopen(fd, path);
+	if (!in)
+		goto bad;
+	if (in->fmt != IN_GZIP) {
+		in->fd = -1;	/* closed below */
+		in_close(in);
+		errno = EINVAL;
+		goto bad;
+	}
+	in->offset = start;
+	in->stop = stop;
+	return in;
+bad:
+	e = errno;
+	close(fd);
+	errno = e;
+	return NULL;
+}
+
+long in_gzip_header_scan(const unsigned char *p, size_t n)
+{
+	const unsigned char *q = p, *e = p + n;
+
+	while (e - q >= 10 && (q = memchr(q, 0x1f, (size_t)(e - q - 9)))) {
+		if (q[1] == 0x8b && q[2] == 8 && !(q[3] & 0xe0) &&
+				(q[8] == 0 || q[8] == 2 || q[8] == 4) && (q[9] <= 13 || q[9] == 255))
+			return (long)(q - p);
+		q++;
+	}
+	return -1;
+}
+
 ssize_t in_read(struct in *in, void *buf, size_t n)
 {
 	ssize_t r;
@@ -743,7 +792,7 @@ int in_close(struct in *in)
 		return 0;
 	if (in->live)
 		in->codec->end(in);
-	if (in->fd != STDIN_FILENO)
+	if (in->fd != STDIN_FILENO && in->fd >= 0)
 		r = close(in->fd);
 	free(in->raw);
 	free(in->buf);

@@ -38,6 +38,16 @@ unsigned long long in_lineno(const struct in *in);
  * gzip/bzip2 (the offset that error messages name). */
 unsigned long long in_offset(const struct in *in);
 enum in_format in_format(const struct in *in);
+/* A gzip stream over part of the file PATH: from byte START, which must begin a gzip member,
+ * member after member until the first member boundary at or after byte STOP (0: the end of
+ * the file). Offsets (in_offset, messages) count from the file's start, so an error names
+ * the byte a whole-file read would; the end of the file before STOP is the usual end. NULL
+ * with errno set on failure, EINVAL when the bytes at START are not gzip. */
+struct in *in_open_range(const char *path, unsigned long long start, unsigned long long stop);
+/* The first offset in P[0..N) where a plausible gzip member header starts (1f 8b 08, no
+ * reserved flag, XFL 0, 2 or 4, a known OS), with its 10 fixed bytes inside P; -1 if none.
+ * Only a hint: compressed data can hold these bytes, so the caller verifies by inflating. */
+long in_gzip_header_scan(const unsigned char *p, size_t n);
 /* Close the descriptor (unless it is stdin) and free: 0, or -1 with errno if close failed. */
 int in_close(struct in *in);
 

@@ -786,6 +786,152 @@ static void test_open_errors(void)
 	close(fd);
 }
 
+/* Everything from in_open_range(F, START, STOP) into OUT: 0 at the end, -1 on error. */
+static int read_range(struct bytes *out, const char *f, unsigned long long start,
+	unsigned long long stop, unsigned long long *offset, char *err, size_t errlen)
+{
+	char chunk[10000];
+	struct in *in = in_open_range(f, start, stop);
+	ssize_t r;
+
+	if (!in)
+		return -2;
+	while ((r = in_read(in, chunk, sizeof chunk)) > 0)
+		add(out, chunk, (size_t)r);
+	*offset = in_offset(in);
+	snprintf(err, errlen, "%s", in_error(in));
+	in_close(in);
+	return r < 0 ? -1 : 0;
+}
+
+static void test_range_once(void)
+{
+	struct bytes data = { 0 }, z = { 0 }, got = { 0 };
+	size_t cut[3], off[4], i;
+	unsigned long long o;
+	char err[256], whole[256], f[256];
+	const char *t;
+	struct in *in;
+
+	gen_lines(&data, 600 * 1024);
+	cut[0] = 0, cut[1] = 100 * 1024 + 17, cut[2] = 400 * 1024 + 3;	/* mid-line */
+	for (i = 0; i < 3; i++) {
+		off[i] = z.len;
+		gzip_members(&z, data.p + cut[i], (i < 2 ? cut[i + 1] : data.len) - cut[i], NULL, 0);
+	}
+	off[3] = z.len;
+	snprintf(f, sizeof f, "%s", put("range.gz", z.p, z.len));
+	for (i = 0; i < 3; i++) {
+		size_t end = i < 2 ? cut[i + 1] : data.len;
+		got.len = 0;
+		CHECK_INT(read_range(&got, f, off[i], i < 2 ? off[i + 1] : 0, &o, err, sizeof err), 0);
+		CHECK_MEM(got.p, got.len, data.p + cut[i], end - cut[i]);
+		CHECK_INT(o, off[i + 1]);
+	}
+	/* Up to the first member boundary at or after STOP. */
+	got.len = 0;
+	CHECK_INT(read_range(&got, f, off[1], off[1] + 1, &o, err, sizeof err), 0);
+	CHECK_INT(got.len, cut[2] - cut[1]);
+	CHECK_INT(o, off[2]);
+	got.len = 0;
+	CHECK_INT(read_range(&got, f, 0, off[2] - 1, &o, err, sizeof err), 0);
+	CHECK_INT(got.len, cut[2]);
+	CHECK_INT(o, off[2]);
+	/* STOP past the end, and a line reader over a range. */
+	got.len = 0;
+	CHECK_INT(read_range(&got, f, off[2], off[3] + 1000, &o, err, sizeof err), 0);
+	CHECK_INT(o, off[3]);
+	in = in_open_range(f, off[1], off[2]);
+	CHECK(in != NULL);
+	if (in) {
+		struct in_line l;
+		CHECK_INT(in_getline(in, &l), 1);
+		CHECK_INT(in_offset(in) >= off[1], 1);
+		while (in_getline(in, &l) == 1)
+			;
+		CHECK_INT(in_lineno(in), nlines(data.p + cut[1], cut[2] - cut[1]));
+		CHECK_STR(in_name(in), f);
+		CHECK_INT(in_format(in), IN_GZIP);
+		CHECK_INT(in_close(in), 0);
+	}
+	/* Not a member start, not gzip, standard input, no such file. */
+	errno = 0;
+	CHECK(in_open_range(f, off[1] + 1, 0) == NULL && errno == EINVAL);
+	t = put("range-plain", "a\nb\n", 4);
+	errno = 0;
+	CHECK(in_open_range(t, 0, 0) == NULL && errno == EINVAL);
+	errno = 0;
+	CHECK(in_open_range("-", 0, 0) == NULL && errno == EINVAL);
+	errno = 0;
+	CHECK(in_open_range(path("range-none"), 0, 0) == NULL && errno == ENOENT);
+	/* Truncated in the middle member: the message names the byte a whole read names. */
+	t = put("range-trunc.gz", z.p, off[1] + (off[2] - off[1]) / 2);
+	got.len = 0;
+	CHECK_INT(read_range(&got, t, 0, 0, &o, whole, sizeof whole), -1);
+	CHECK(strstr(whole, "truncated gzip data at byte") != NULL);
+	i = got.len;
+	got.len = 0;
+	CHECK_INT(read_range(&got, t, off[1], 0, &o, err, sizeof err), -1);
+	CHECK_STR(err, whole);
+	CHECK_INT(got.len, i - cut[1]);
+	/* A flipped byte in the last member. */
+	z.p[off[2] + (off[3] - off[2]) / 2] ^= 0x55;
+	t = put("range-bad.gz", z.p, z.len);
+	got.len = 0;
+	CHECK_INT(read_range(&got, t, 0, 0, &o, whole, sizeof whole), -1);
+	got.len = 0;
+	CHECK_INT(read_range(&got, t, off[2], 0, &o, err, sizeof err), -1);
+	CHECK_STR(err, whole);
+	got.len = 0;
+	CHECK_INT(read_range(&got, t, off[1], off[2], &o, err, sizeof err), 0);
+	CHECK_INT(o, off[2]);
+	CHECK(unlink(f) == 0);
+	CHECK(unlink(path("range-plain")) == 0);
+	CHECK(unlink(path("range-trunc.gz")) == 0);
+	CHECK(unlink(path("range-bad.gz")) == 0);
+	clear(&data);
+	clear(&z);
+	clear(&got);
+}
+
+static void test_range(void)
+{
+	test_range_once();
+	setenv("COOKBOX_INFLATE", "zlib", 1);
+	test_range_once();
+	unsetenv("COOKBOX_INFLATE");
+}
+
+static void test_header_scan(void)
+{
+	static const unsigned char h[10] = { 0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3 };
+	unsigned char b[64];
+
+	memset(b, 0x1f, sizeof b);
+	CHECK_INT(in_gzip_header_scan(b, sizeof b), -1);
+	CHECK_INT(in_gzip_header_scan(b, 0), -1);
+	CHECK_INT(in_gzip_header_scan(h, 10), 0);
+	CHECK_INT(in_gzip_header_scan(h, 9), -1);	/* the fixed part must be inside */
+	memcpy(b + 30, h, 10);
+	CHECK_INT(in_gzip_header_scan(b, 40), 30);
+	CHECK_INT(in_gzip_header_scan(b, 39), -1);
+	CHECK_INT(in_gzip_header_scan(b + 31, 9), -1);
+	b[33] = 0x20;	/* a reserved flag */
+	CHECK_INT(in_gzip_header_scan(b, sizeof b), -1);
+	b[33] = 0x08;	/* FNAME */
+	CHECK_INT(in_gzip_header_scan(b, sizeof b), 30);
+	b[38] = 1;	/* XFL */
+	CHECK_INT(in_gzip_header_scan(b, sizeof b), -1);
+	b[38] = 2, b[39] = 14;	/* OS */
+	CHECK_INT(in_gzip_header_scan(b, sizeof b), -1);
+	b[39] = 255;
+	CHECK_INT(in_gzip_header_scan(b, sizeof b), 30);
+	b[32] = 9;	/* method */
+	CHECK_INT(in_gzip_header_scan(b, sizeof b), -1);
+	memcpy(b + 50, h, 10);
+	CHECK_INT(in_gzip_header_scan(b, sizeof b), 50);
+}
+
 static const char *const files[] = {
 	"plain", "empty", "noeol", "crlf", "nul", "b", "bzh", "bz", "long", "long-noeol", "mixed",
 	"short", "one.gz", "multi.gz", "empty-members.gz", "empty.gz", "small.gz", "one.bz2",
@@ -811,6 +957,8 @@ int main(void)
 	test_pipe();
 	test_mixed();
 	test_open_errors();
+	test_range();
+	test_header_scan();
 	for (i = 0; i < sizeof files / sizeof files[0]; i++)
 		CHECK(unlink(path(files[i])) == 0);
 	CHECK(rmdir(dir) == 0);
