@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "clf.h"
 
 static int bad(struct clf_rec *r, const char *why)
@@ -14,17 +15,6 @@ static int bad(struct clf_rec *r, const char *why)
 static int isspc(int c)
 {
 	return c == ' ' || c == '\t';
-}
-
-static int hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
 }
 
 /* RFC 9110 tchar */

@@ -1,6 +1,7 @@
 /* inet: address parsing (inet_pton forms) and RFC 5952 canonical printing, in place. */
 #include <string.h>
 
+#include "ascii.h"
 #include "inet.h"
 
 /* A dotted quad in S[0..LEN): 1 and the four bytes in A, or 0. */
@@ -27,17 +28,6 @@ static int parse4(const char *s, size_t len, unsigned char *a)
 		a[part] = (unsigned char)v;
 	}
 	return i == len;
-}
-
-static int hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
 }
 
 static int parse6(const char *s, size_t len, unsigned char *a)

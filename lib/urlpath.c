@@ -1,18 +1,8 @@
 /* urlpath: request-target path normalization (RFC 3986 6.2.2.1-2, RFC 9112 3.2), in place. */
 #include <string.h>
 
+#include "ascii.h"
 #include "urlpath.h"
-
-static int hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 static int unreserved(int c)
 {
