@@ -7,6 +7,7 @@
 
 #include "arena.h"
 #include "hash.h"
+#include "hashmix.h"
 
 struct entry {
 	const char *key;
@@ -27,40 +28,6 @@ struct hash {
 
 #define MAX_SLOTS ((uint64_t)1 << 32)
 #define MIN_SLOTS 16
-
-static uint64_t rd64(const unsigned char *p)
-{
-	uint64_t v;
-
-	memcpy(&v, p, 8);
-	return v;
-}
-
-static uint64_t rd32(const unsigned char *p)
-{
-	uint32_t v;
-
-	memcpy(&v, p, 4);
-	return v;
-}
-
-/* Fold the 128-bit product: every input bit reaches the middle of the result. */
-static uint64_t mix(uint64_t a, uint64_t b)
-{
-#ifdef __SIZEOF_INT128__
-	__extension__ typedef unsigned __int128 u128;
-	u128 r = (u128)a * b;
-
-	return (uint64_t)r ^ (uint64_t)(r >> 64);
-#else
-	uint64_t al = a & 0xffffffff, ah = a >> 32, bl = b & 0xffffffff, bh = b >> 32;
-	uint64_t ll = al * bl, lh = al * bh, hl = ah * bl, hh = ah * bh;
-	uint64_t mid = (ll >> 32) + (lh & 0xffffffff) + (hl & 0xffffffff);
-	uint64_t lo = (ll & 0xffffffff) | mid << 32;
-	uint64_t hi = hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
-	return lo ^ hi;
-#endif
-}
 
 #define K0 0x9e3779b97f4a7c15ull
 #define K1 0xd6e8feb86659fd93ull

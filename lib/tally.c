@@ -7,6 +7,7 @@
 
 #include "arena.h"
 #include "tally.h"
+#include "hashmix.h"
 
 struct slot {
 	uint64_t a, b;		/* len <= 16: the key's words; else a is the hash, b 0 */
@@ -27,32 +28,6 @@ struct tally {
 	size_t cap;
 	struct arena keys;
 };
-
-
-static uint64_t rd64(const unsigned char *p)
-{
-	uint64_t v;
-
-	memcpy(&v, p, 8);
-	return v;
-}
-
-static uint64_t rd32(const unsigned char *p)
-{
-	uint32_t v;
-
-	memcpy(&v, p, 4);
-	return v;
-}
-
-__extension__ typedef unsigned __int128 u128;
-
-static uint64_t mix(uint64_t a, uint64_t b)
-{
-	u128 r = (u128)a * b;
-
-	return (uint64_t)r ^ (uint64_t)(r >> 64);
-}
 
 /* The two words of a key of up to 16 bytes (zero-extended below 4 bytes). */
 static void words(const unsigned char *p, size_t len, uint64_t *a, uint64_t *b)
