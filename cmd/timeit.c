@@ -250,6 +250,12 @@ static int start_error(const char *what, const char *path, const struct proc_err
 	return pe->err == ENOENT ? EX_NOTFOUND : EX_NOEXEC;
 }
 
+/* The quote to show command TEXT in: ' unless TEXT holds one (sh -c 'exit 3'), then ". */
+static int q(const char *text)
+{
+	return strchr(text, '\'') && !strchr(text, '"') ? '"' : '\'';
+}
+
 /* Run an untimed helper command (--setup, --prepare, --cleanup) by the shell: 0, or the
  * exit status to end with. */
 static int helper(const struct cfg *c, const char *opt, const char *cmd)
@@ -269,7 +275,7 @@ static int helper(const struct cfg *c, const char *opt, const char *cmd)
 	if (r.status == 0)
 		return 0;
 	describe(&r, 0, why, sizeof why);
-	msg_warn("%s command '%s' %s", opt, cmd, why);
+	msg_warn("%s command %c%s%c %s", opt, q(cmd), cmd, q(cmd), why);
 	return proc_exitcode(r.status);
 }
 
@@ -331,7 +337,8 @@ static int step(struct cfg *c, struct cmd *k, int warm, size_t num)
 		return start_error(k->text, k->path, &pe);
 	if (r.stopsig) {
 		unprogress(c);
-		msg_warn("'%s': run %zu stopped: timeit got SIG%s", k->text, num, sigabbrev_np(r.stopsig));
+		msg_warn("%c%s%c: run %zu stopped: timeit got SIG%s", q(k->text), k->text, q(k->text),
+			num, sigabbrev_np(r.stopsig));
 		return 128 + r.stopsig;
 	}
 	code = r.timedout ? EX_TIMEOUT : proc_exitcode(r.status);
@@ -351,7 +358,8 @@ static int step(struct cfg *c, struct cmd *k, int warm, size_t num)
 		return 0;
 	unprogress(c);
 	describe(&r, c->timeout, why, sizeof why);
-	msg_warn("'%s': %s %zu %s", k->text, warm ? "warm-up run" : "run", num, why);
+	msg_warn("%c%s%c: %s %zu %s", q(k->text), k->text, q(k->text), warm ? "warm-up run" : "run",
+		num, why);
 	return code;
 }
 
@@ -642,15 +650,17 @@ static void summary(struct out *o, const struct cmd *k, size_t nk, size_t fast)
 	double r, lo, hi;
 
 	out_puts(o, "Summary (ratio of medians, 95% bootstrap interval)\n");
-	out_printf(o, "  '%s' ran fastest\n", k[fast].text);
+	out_printf(o, "  %c%s%c ran fastest\n", q(k[fast].text), k[fast].text, q(k[fast].text));
 	for (size_t i = 0; i < nk; i++) {
 		if (i == fast)
 			continue;
 		if (ratio(&k[i], &k[fast], &r, &lo, &hi) < 0) {
-			out_printf(o, "  '%s': no ratio (no runs, or a zero median)\n", k[i].text);
+			out_printf(o, "  %c%s%c: no ratio (no runs, or a zero median)\n", q(k[i].text),
+				k[i].text, q(k[i].text));
 			continue;
 		}
-		out_printf(o, "  %.3f [%.3f … %.3f] times slower: '%s'%s\n", r, lo, hi, k[i].text,
+		out_printf(o, "  %.3f [%.3f … %.3f] times slower: %c%s%c%s\n", r, lo, hi, q(k[i].text),
+			k[i].text, q(k[i].text),
 			lo <= 1 && hi >= 1 ? " (no significant difference)" : "");
 	}
 }

@@ -92,6 +92,11 @@ $ timeit -n 3 false
 2> timeit: 'false': run 1 exited with status 1
 ? 1
 
+=== a command that holds a single quote is shown in double quotes
+$ timeit -n 2 -- sh -c 'exit 3'
+2> timeit: "sh -c 'exit 3'": run 1 exited with status 3
+? 3
+
 === a failing command string
 $ timeit -n 3 -c 'exit 3'
 2> timeit: 'exit 3': run 1 exited with status 3
