@@ -53,11 +53,10 @@ struct run {
 	unsigned long long n;		/* names selected */
 };
 
-/* Select or not one name; 1 when -q has its answer and reading can stop. */
-static int one(struct run *r, const char *p, size_t len)
+/* Select or not one name that pattern M matched (-1: none, -2: out of memory); 1 when -q
+ * has its answer and reading can stop. */
+static int take(struct run *r, const char *p, size_t len, long m)
 {
-	long m = globset_match(r->g, p, len);
-
 	if (m == -2)
 		msg_nomem();
 	if ((m >= 0) == r->invert)
@@ -72,6 +71,36 @@ static int one(struct run *r, const char *p, size_t len)
 	return 0;
 }
 
+static int one(struct run *r, const char *p, size_t len)
+{
+	return take(r, p, len, globset_match(r->g, p, len));
+}
+
+/* Records waiting to be matched together (globset_match_many overlaps their runs); a batch
+ * is flushed at BATCH records or BATCH_BYTES bytes, which also bounds how far the automaton
+ * grows between its memory checks. */
+#define BATCH 32
+#define BATCH_BYTES 16384
+struct batch {
+	const char *name[BATCH];
+	size_t len[BATCH], n, bytes;
+	long m[BATCH];
+};
+
+/* Match and select the batched records: 1 when -q has its answer. */
+static int flush(struct run *r, struct batch *bt)
+{
+	size_t n = bt->n;
+
+	bt->n = bt->bytes = 0;
+	if (globset_match_many(r->g, bt->name, bt->len, bt->m, n) < 0)
+		msg_nomem();
+	for (size_t i = 0; i < n; i++)
+		if (take(r, bt->name[i], bt->len[i], bt->m[i]))
+			return 1;
+	return 0;
+}
+
 /* Filter the records of PATH ("-": stdin), read in big blocks: 0, or -1 after a message.
  * When every match must contain a literal (and -v is off), memmem skips to the records that
  * hold it, as grep does. */
@@ -79,6 +108,7 @@ static int filter(struct run *r, const char *path)
 {
 	struct in *in = in_open(path);
 	struct buf b = BUF_INIT;
+	struct batch bt;
 	const char *lit;
 	size_t litlen = r->invert ? 0 : globset_required(r->g, &lit);
 	int delim = r->zero ? '\0' : '\n', rc = 0;
@@ -88,6 +118,7 @@ static int filter(struct run *r, const char *path)
 		msg_warnsys("%s", strcmp(path, "-") ? path : "(standard input)");
 		return -1;
 	}
+	bt.n = bt.bytes = 0;
 	for (;;) {
 		char *p, *end, *last;
 		if (buf_grow(&b, 1 << 17) < 0)
@@ -117,10 +148,16 @@ static int filter(struct run *r, const char *path)
 				p = hit;
 			}
 			e = memchr(p, delim, (size_t)(end - p));
-			if (one(r, p, (size_t)(e - p)))
+			bt.name[bt.n] = p;
+			bt.len[bt.n++] = (size_t)(e - p);
+			bt.bytes += (size_t)(e - p);
+			if ((bt.n == BATCH || bt.bytes >= BATCH_BYTES) && flush(r, &bt))
 				goto done;
 			p = e + 1;
 		}
+		/* the batch points into the block: flush it before the block moves */
+		if (bt.n && flush(r, &bt))
+			goto done;
 		memmove(b.p, end, b.len - (size_t)(end - b.p));
 		b.len -= (size_t)(end - b.p);
 	}

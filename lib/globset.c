@@ -51,7 +51,7 @@ struct dfa {
 	size_t lo, hi;		/* roots[lo..hi) */
 	int root;
 	struct dstate *ds;
-	int *trans;		/* [state * ncls + byte class]: the next state, -1 until computed */
+	int *trans;		/* [row + byte class]: the next state's row, -1 until computed */
 	int nds, capds, dead;
 	int *dtab;
 	size_t dtabmask;
@@ -105,6 +105,7 @@ struct globset {
 	unsigned char cls[128];	/* ASCII bytes that every pattern treats alike share a class */
 	unsigned char rep[128];	/* a byte of each class */
 	int ncls;
+	int sshift;		/* a DFA row is 1 << sshift >= ncls transitions: state = row >> sshift */
 	int dirty;		/* patterns added since the DFA was built */
 	int err;
 };
@@ -1231,7 +1232,7 @@ static long first_mark(const struct globset *g, int t)
 static int dfa_state(struct globset *g, struct dfa *a, int term, int leading)
 {
 	uint32_t h = mix((uint32_t)term * 2654435761u, (uint32_t)leading);
-	size_t j, ncls = (size_t)g->ncls;
+	size_t j, ncls = (size_t)1 << g->sshift;
 	struct dstate *d;
 
 	if (!a->dtab || (size_t)a->nds * 2 >= a->dtabmask) {
@@ -1365,6 +1366,8 @@ static int byte_classes(struct globset *g)
 			g->rep[g->ncls++] = (unsigned char)c;
 		g->cls[c] = (unsigned char)k;
 	}
+	for (g->sshift = 0; 1 << g->sshift < g->ncls; g->sshift++)
+		;
 	free(sig);
 	return 0;
 }
@@ -1672,7 +1675,7 @@ static void dfa_free(struct dfa *a)
  * memory, or halve a DFA whose states explode: 0, or -1 on ENOMEM. */
 static int dfa_prepare(struct globset *g)
 {
-	size_t bytes = 0, per = sizeof(struct dstate) + (size_t)g->ncls * sizeof(int);
+	size_t bytes = 0, per = sizeof(struct dstate) + ((size_t)1 << g->sshift) * sizeof(int);
 
 	if ((size_t)g->nt * sizeof *g->t + g->nkids * sizeof *g->kids > TERM_MAX_BYTES) {
 		/* the derivatives of a pattern like "*a" + 20 "?" never end: start afresh */
@@ -1736,25 +1739,33 @@ static int dfa_prepare(struct globset *g)
 	return 0;
 }
 
-/* Run DFA A over NAME: the first pattern matched, or -1; -2 on ENOMEM. */
-static long dfa_run(struct globset *g, struct dfa *a, const unsigned char *u, size_t n)
+/* The row of DFA A's start state, or -1 on ENOMEM. */
+static long dfa_start(struct globset *g, struct dfa *a)
 {
-	int fl = g->flags, ldir = fl & GLOB_LEADING_DIR, s;
-	int lead = (fl & GLOB_PERIOD) && !(fl & GLOB_PYTHON);
-	size_t i = 0, ncls = (size_t)g->ncls, row, dead;
-	const unsigned char *cls = g->cls;
+	int lead = (g->flags & GLOB_PERIOD) && !(g->flags & GLOB_PYTHON);
 
 	if (a->start[lead] < 0 && (a->start[lead] = dfa_state(g, a, a->root, lead)) < 0)
-		return -2;
-	s = a->start[lead];
-	row = (size_t)s * ncls;
-	/* TRANS holds the next state's row (state * ncls): one dependent load per byte */
+		return -1;
+	return (long)((size_t)a->start[lead] << g->sshift);
+}
+
+/* Run DFA A over NAME from byte I in the state whose row is ROW: the first pattern matched,
+ * or -1; -2 on ENOMEM. */
+static long dfa_resume(struct globset *g, struct dfa *a, const unsigned char *u, size_t n,
+	size_t i, size_t row)
+{
+	int ldir = g->flags & GLOB_LEADING_DIR, s;
+	int sh = g->sshift;
+	size_t dead;
+	const unsigned char *cls = g->cls;
+
+	/* TRANS holds the next state's row: one dependent load per byte */
 	for (;;) {
-		dead = a->dead < 0 ? SIZE_MAX : (size_t)a->dead * ncls;
+		dead = a->dead < 0 ? SIZE_MAX : (size_t)a->dead << sh;
 		while (i < n && u[i] < 0x80) {
 			int nx;
-			if (ldir && u[i] == '/' && a->ds[row / ncls].accept >= 0)
-				return a->ds[row / ncls].accept;
+			if (ldir && u[i] == '/' && a->ds[row >> sh].accept >= 0)
+				return a->ds[row >> sh].accept;
 			nx = a->trans[row + cls[u[i]]];
 			if (nx < 0)
 				break;
@@ -1765,14 +1776,14 @@ static long dfa_run(struct globset *g, struct dfa *a, const unsigned char *u, si
 		}
 		if (i == n)
 			break;
-		s = (int)(row / ncls);
+		s = (int)(row >> sh);
 		if (u[i] < 0x80) {
 			size_t k = row + cls[u[i]];
 			int nx = dfa_step(g, a, s, u[i]);
 			if (nx < 0)
 				return -2;
-			a->trans[k] = (int)((size_t)nx * ncls);
-			row = (size_t)nx * ncls;
+			a->trans[k] = (int)((size_t)nx << sh);
+			row = (size_t)nx << sh;
 			i++;
 		} else {
 			int32_t cp;
@@ -1786,13 +1797,145 @@ static long dfa_run(struct globset *g, struct dfa *a, const unsigned char *u, si
 				if (nx < 0 || xput(a, s, cp, nx) < 0)
 					return -2;
 			}
-			row = (size_t)nx * ncls;
+			row = (size_t)nx << sh;
 			i += l;
 		}
-		if (a->dead >= 0 && row == (size_t)a->dead * ncls)
+		if (a->dead >= 0 && row == (size_t)a->dead << sh)
 			return -1;
 	}
-	return a->ds[row / ncls].accept;
+	return a->ds[row >> sh].accept;
+}
+
+/* Run DFA A over NAME: the first pattern matched, or -1; -2 on ENOMEM. */
+static long dfa_run(struct globset *g, struct dfa *a, const unsigned char *u, size_t n)
+{
+	long row = dfa_start(g, a);
+
+	return row < 0 ? -2 : dfa_resume(g, a, u, n, 0, (size_t)row);
+}
+
+#define LANES 4
+
+/* Run DFA A over each name J of K whose OUT[J] is -1, setting OUT[J]; 0, or -1 on ENOMEM.
+ * The names go through LANES at a time, a byte of each in turn: the automaton's one dependent
+ * load per byte is what bounds a single run, and independent runs overlap those loads. A lane
+ * leaves the fast loop at its name's end, at a transition not yet built or a non-ASCII byte,
+ * and dfa_resume finishes it. */
+static int dfa_many(struct globset *g, struct dfa *a, const unsigned char *const *u,
+	const size_t *len, long *out, size_t k)
+{
+	const unsigned char *cls = g->cls;
+	const unsigned char *lu[LANES];
+	size_t li[LANES], ln[LANES], lrow[LANES], lj[LANES], next = 0, start, dead;
+	const int *trans;
+	int nl = 0;
+	long r = dfa_start(g, a);
+
+	if (r < 0)
+		return -1;
+	start = (size_t)r;
+	if (g->flags & GLOB_LEADING_DIR) {	/* a '/' may end the match: the plain loop */
+		for (size_t j = 0; j < k; j++)
+			if (out[j] == -1 && (out[j] = dfa_resume(g, a, u[j], len[j], 0, start)) == -2)
+				return -1;
+		return 0;
+	}
+	for (;;) {
+		/* fill the empty lanes */
+		while (nl < LANES && next < k) {
+			if (out[next] == -1) {
+				lu[nl] = u[next];
+				ln[nl] = len[next];
+				li[nl] = 0;
+				lrow[nl] = start;
+				lj[nl] = next;
+				nl++;
+			}
+			next++;
+		}
+		if (nl < LANES)
+			break;
+		trans = a->trans;
+		dead = a->dead < 0 ? SIZE_MAX : (size_t)a->dead << g->sshift;
+		{
+			/* all lanes in registers while each has bytes left and no lane needs care */
+			size_t m = SIZE_MAX, t;
+			for (int l = 0; l < LANES; l++)
+				if (ln[l] - li[l] < m)
+					m = ln[l] - li[l];
+			const unsigned char *p0 = lu[0] + li[0], *p1 = lu[1] + li[1];
+			const unsigned char *p2 = lu[2] + li[2], *p3 = lu[3] + li[3];
+			size_t r0 = lrow[0], r1 = lrow[1], r2 = lrow[2], r3 = lrow[3];
+			for (t = 0; t < m; t++) {
+				unsigned c0 = p0[t], c1 = p1[t], c2 = p2[t], c3 = p3[t];
+				int n0, n1, n2, n3;
+				if ((c0 | c1 | c2 | c3) >= 0x80)
+					break;
+				n0 = trans[r0 + cls[c0]];
+				n1 = trans[r1 + cls[c1]];
+				n2 = trans[r2 + cls[c2]];
+				n3 = trans[r3 + cls[c3]];
+				if ((n0 | n1 | n2 | n3) < 0 || (size_t)n0 == dead || (size_t)n1 == dead ||
+					(size_t)n2 == dead || (size_t)n3 == dead)
+					break;
+				r0 = (size_t)n0;
+				r1 = (size_t)n1;
+				r2 = (size_t)n2;
+				r3 = (size_t)n3;
+			}
+			lrow[0] = r0;
+			lrow[1] = r1;
+			lrow[2] = r2;
+			lrow[3] = r3;
+			for (int l = 0; l < LANES; l++)
+				li[l] += t;
+		}
+		for (int l = 0;; l = (l + 1) & (LANES - 1)) {
+			size_t i = li[l];
+			int nx;
+			if (i == ln[l] || lu[l][i] >= 0x80 || (nx = trans[lrow[l] + cls[lu[l][i]]]) < 0 ||
+				(size_t)nx == dead) {
+				long m = i == ln[l] ? a->ds[lrow[l] >> g->sshift].accept :
+					dfa_resume(g, a, lu[l], ln[l], i, lrow[l]);
+				if (m == -2)
+					return -1;
+				out[lj[l]] = m;
+				nl--;
+				lu[l] = lu[nl];
+				ln[l] = ln[nl];
+				li[l] = li[nl];
+				lrow[l] = lrow[nl];
+				lj[l] = lj[nl];
+				break;
+			}
+			lrow[l] = (size_t)nx;
+			li[l] = i + 1;
+		}
+	}
+	for (int l = 0; l < nl; l++) {
+		long m = dfa_resume(g, a, lu[l], ln[l], li[l], lrow[l]);
+		if (m == -2)
+			return -1;
+		out[lj[l]] = m;
+	}
+	return 0;
+}
+
+int globset_match_many(struct globset *g, const char *const *names, const size_t *lens,
+	long *out, size_t k)
+{
+	if (dfa_prepare(g) < 0 || g->err)
+		goto fail;
+	for (size_t j = 0; j < k; j++)
+		out[j] = g->use_fast ? fast_match(g, names[j], lens[j]) : -1;
+	for (size_t i = 0; i < g->ndfa; i++)
+		if (dfa_many(g, &g->dfa[i], (const unsigned char *const *)names, lens, out, k) < 0)
+			goto fail;
+	return 0;
+fail:
+	g->err = 0;
+	errno = ENOMEM;
+	return -2;
 }
 
 long globset_match(struct globset *g, const char *name, size_t n)

@@ -34,6 +34,10 @@ size_t globset_count(const struct globset *g);
 /* Match NAME (N bytes): the index of a pattern that matches, or -1 when none does, or -2 with
  * errno ENOMEM. The set may grow its automaton during the call (not thread-safe). */
 long globset_match(struct globset *g, const char *name, size_t n);
+/* Match K names at once, as K calls of globset_match would but faster: OUT[J] is the index of
+ * a pattern that matches NAMES[J] (LENS[J] bytes), or -1. 0, or -2 with errno ENOMEM. */
+int globset_match_many(struct globset *g, const char *const *names, const size_t *lens,
+	long *out, size_t k);
 /* A byte string every name that matches must contain (e.g. "/test_" for "*\/test_*.py"), for
  * a caller that can skip ahead with memmem: its length, or 0 when there is none. *LIT is valid
  * until the set changes or is freed. */

@@ -395,6 +395,53 @@ static void misc(void)
 	globset_free(g);
 }
 
+/* globset_match_many answers as globset_match does, name by name, in every batch size, for
+ * automaton and hash paths, names long and short, ASCII or not, and LEADING_DIR. */
+static void many(void)
+{
+	static const char *const palpha[] = { "a", "b", "*", "?", "[ab]", "/", ".", "\xc3\xa9" };
+	static const char *const nalpha[] = { "a", "b", "c", "/", ".", "\xc3\xa9", "ab", "\xff" };
+	static const int modes[] = { 0, GLOB_PATHNAME | GLOB_PERIOD, GLOB_LEADING_DIR, GLOB_PYTHON };
+	char pat[32], names[200][80];
+	const char *np[200];
+	size_t len[200];
+	long want[200], got[200];
+
+	for (size_t m = 0; m < sizeof modes / sizeof *modes; m++)
+		for (int npat = 1; npat <= 50; npat += 49) {
+			struct globset *g = globset_new(modes[m]), *h = globset_new(modes[m]);
+			int bad = 0;
+			CHECK(g && h);
+			for (int i = 0; i < npat; i++) {
+				gen(pat, sizeof pat, palpha, sizeof palpha / sizeof *palpha, 6);
+				if (npat > 1 && i % 2)	/* suffix patterns: the hash path */
+					snprintf(pat, sizeof pat, "*.%c%c", 'a' + i % 26, 'a' + i / 26);
+				CHECK_INT(globset_add(g, pat, strlen(pat)), i);
+				CHECK_INT(globset_add(h, pat, strlen(pat)), i);
+			}
+			for (int k = 0; k < 200; k++) {
+				gen(names[k], 40, nalpha, sizeof nalpha / sizeof *nalpha, k % 7 ? 6 : 30);
+				if (k % 5 == 0)
+					snprintf(names[k] + strlen(names[k]), 8, ".%c%c", 'a' + k % 26, 'a');
+				np[k] = names[k];
+				len[k] = strlen(names[k]);
+				want[k] = globset_match(h, names[k], len[k]);
+			}
+			for (size_t batch = 1; batch <= 200; batch = batch * 3 + 1)
+				for (size_t k = 0; k < 200; k += batch) {
+					size_t n = 200 - k < batch ? 200 - k : batch;
+					CHECK_INT(globset_match_many(g, np + k, len + k, got + k, n), 0);
+					for (size_t j = k; j < k + n; j++)
+						if (got[j] != want[j] && bad++ < 5)
+							fprintf(stderr, "many mode %d batch %zu: \"%s\": %ld, one by one %ld\n",
+								modes[m], batch, names[j], got[j], want[j]);
+				}
+			CHECK_INT(bad, 0);
+			globset_free(g);
+			globset_free(h);
+		}
+}
+
 int main(void)
 {
 	conformance();
@@ -402,5 +449,6 @@ int main(void)
 	fast_paths();
 	translate();
 	misc();
+	many();
 	return unit_done("globset");
 }
