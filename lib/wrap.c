@@ -1381,6 +1381,101 @@ static int greedy(struct wrap *w, const char *s, int final, size_t *stop, struct
 	return 0;
 }
 
+/* The chunks of the plain ASCII word S[WS..WE) (no space in it, a space or the paragraph's
+ * start before it), into w->ch: the same as tokenize_ascii finds in the whole text, as no
+ * rule looks across a space. */
+static int word_chunks(struct wrap *w, const unsigned char *s, size_t ws, size_t we)
+{
+	w->nch = 0;
+	return tokenize_ascii(w, s, ws, we, ws >= 1 ? asciitab[s[ws - 1]] : 0,
+		ws >= 2 ? asciitab[s[ws - 2]] : 0, ws >= 3 ? asciitab[s[ws - 3]] : 0, 0);
+}
+
+/* greedy() over a whole paragraph of plain ASCII (plain_ascii) without chunks, for
+ * drop_whitespace without max_lines or sentence endings: a line is the text up to the last
+ * chunk boundary within its width, found by looking back from the width's end over one
+ * word. 1 when done; 0 when a chunk is wider than a line (then OUT and the state are as
+ * they were, for greedy()); -1 on ENOMEM. */
+static int greedy_ascii(struct wrap *w, const unsigned char *s, size_t n, struct buf *out)
+{
+	size_t out0 = out->len, pos = 0;
+	int hyph = w->o.break_on_hyphens;
+
+	w->plain = 1;
+	while (pos < n) {
+		size_t lim, b, e, ws, we, width;
+		long long nx;
+		long wl = w->o.width - (long)(w->nlines ? w->siw : w->iiw);
+
+		if (w->nlines) {
+			/* A line drops the whitespace chunk it would start with. */
+			while (pos < n && s[pos] == ' ')
+				pos++;
+			if (pos == n)
+				break;
+		}
+		if (wl < 1)
+			goto general;
+		width = (size_t)wl;
+		lim = pos + width;
+		if (lim >= n) {
+			b = n;
+		} else if (s[lim] == ' ') {
+			/* The next chunk is spaces: the line ends where they start. */
+			for (b = lim; b > pos && s[b - 1] == ' '; b--)
+				;
+			if (b == pos)
+				goto general;
+			for (e = lim + 1; e < n && s[e] == ' '; e++)
+				;
+			if (e - b > width)
+				goto general;
+		} else {
+			/* LIM is in the word S[WS..WE): the line ends at a boundary in it, or at
+			 * its start. The chunk after the line must fit a line of its own. */
+			for (ws = lim; ws > pos && s[ws - 1] != ' '; ws--)
+				;
+			for (we = lim + 1; we < n && s[we] != ' '; we++)
+				;
+			if (hyph && memchr(s + ws, '-', we - ws)) {
+				size_t k;
+
+				if (word_chunks(w, s, ws, we) < 0)
+					return -1;
+				b = ws;
+				nx = (long long)(w->ch[0].off + w->ch[0].len);
+				for (k = 0; k < w->nch; k++) {
+					size_t ce = w->ch[k].off + w->ch[k].len;
+
+					if (ce > lim)
+						break;
+					b = ce;
+					nx = k + 1 < w->nch ? (long long)(w->ch[k + 1].off + w->ch[k + 1].len) :
+						(long long)we;
+				}
+			} else {
+				b = ws;
+				nx = (long long)we;
+			}
+			if (b == pos || (size_t)nx - b > width)
+				goto general;
+		}
+		/* The line, without the whitespace chunk it may end in. */
+		for (e = b; e > pos && s[e - 1] == ' '; e--)
+			;
+		if (e > pos && (start_line(w, out, w->nlines ? w->si : w->ii,
+		    w->nlines ? w->silen : w->iilen) < 0 || buf_add(out, s + pos, e - pos) < 0))
+			return -1;
+		pos = b;
+	}
+	return 1;
+general:
+	out->len = out0;
+	w->nlines = 0;
+	w->pend = 0;
+	return 0;
+}
+
 /* ---- Minimum raggedness: the sum of squared slack over all lines but the last. ---- */
 
 /* The search of optimal() in integers, for prev[1..N], when no line overflows and every sum
@@ -1630,6 +1725,19 @@ int wrap_fill_part(struct wrap *w, const char *text, size_t ctx, size_t len, int
 		text = w->text.p;
 		ctx = 0;
 		len = w->text.len;
+	}
+	if (final && !ctx && !w->nlines && !w->midword && w->o.algorithm == WRAP_GREEDY &&
+	    w->o.max_lines < 0 && w->o.drop_whitespace && !w->o.fix_sentence_endings && !w->uax14 &&
+	    plain_ascii((const unsigned char *)text, len)) {
+		int r = greedy_ascii(w, (const unsigned char *)text, len, out);
+
+		if (r < 0)
+			return -1;
+		if (r) {
+			if (used)
+				*used = len;
+			return w->nlines ? finish_line(w, out, 1) : buf_addc(out, '\n');
+		}
 	}
 	if (tokenize(w, text, ctx, len) < 0)
 		return -1;

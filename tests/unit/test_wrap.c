@@ -232,10 +232,80 @@ static void test_properties(void)
 	buf_free(&munged);
 }
 
+/* The chunkless paths (plain ASCII; greedy_ascii) against the general one, which --max-lines
+ * with a huge N takes, on generated text with hyphens, em-dashes, runs of spaces, long words. */
+static void test_fast_paths(void)
+{
+	static const char *const words[] = {
+		"a", "bb", "ccc", "well-known", "look-a-like", "foo--bar", "--", "--x", "x--", "a-b-c",
+		"A-1", "co-op", "1990-2000", "end.", "stop!", "-", "-b", "x-ray", "e-mail-me",
+		"supercalifragilisticexpialidocious", "state-of-the-art", "a--b--c", "Mr.", "'q'",
+	};
+	static const char *const gaps[] = { " ", " ", " ", " ", "  ", "   ", "\n", "\t" };
+	static const char *const indents[] = { "", "", "> ", "    ", "*" };
+	struct buf in = BUF_INIT, a = BUF_INIT, b = BUF_INIT;
+	int round;
+
+	for (round = 0; round < 3000; round++) {
+		struct wrap_opts o;
+		struct wrap *fast, *slow;
+		char err[160];
+		size_t i, n = 1 + rnd(60);
+
+		wrap_opts_init(&o);
+		o.width = 1 + (long)rnd(round % 4 ? 40 : 8);
+		o.break_on_hyphens = rnd(4) != 0;
+		o.break_long_words = rnd(5) != 0;
+		o.align = (enum wrap_align)rnd(4);
+		o.count = rnd(2) ? WRAP_COLUMNS : WRAP_CODEPOINTS;
+		o.initial_indent = indents[rnd(5)];
+		o.subsequent_indent = indents[rnd(5)];
+		o.algorithm = rnd(3) ? WRAP_GREEDY : WRAP_OPTIMAL;
+		if ((long)strlen(o.initial_indent) > o.width || (long)strlen(o.subsequent_indent) > o.width)
+			o.initial_indent = o.subsequent_indent = "";
+		buf_reset(&in);
+		if (rnd(8) == 0)
+			buf_adds(&in, "  ");
+		for (i = 0; i < n; i++) {
+			buf_adds(&in, words[rnd(sizeof words / sizeof words[0])]);
+			if (i + 1 < n || rnd(4) == 0)
+				buf_adds(&in, gaps[rnd(sizeof gaps / sizeof gaps[0])]);
+		}
+		fast = wrap_new(&o, err, sizeof err);
+		if (o.algorithm == WRAP_GREEDY) {
+			o.max_lines = 1 << 30;
+			o.placeholder = "";
+		}
+		slow = wrap_new(&o, err, sizeof err);
+		CHECK(fast && slow);
+		if (!fast || !slow)
+			continue;
+		buf_reset(&a);
+		buf_reset(&b);
+		CHECK_INT(wrap_fill(fast, in.p, in.len, &a), 0);
+		if (o.algorithm == WRAP_GREEDY) {
+			CHECK_INT(wrap_fill(slow, in.p, in.len, &b), 0);
+		} else {
+			/* optimal's own search against the plain full search (test hook below) */
+			CHECK_INT(wrap_fill(slow, in.p, in.len, &b), 0);
+		}
+		if (a.len != b.len || memcmp(a.p, b.p, a.len))
+			fprintf(stderr, "test_wrap: fast path differs, width %ld on \"%s\":\n%s---\n%s",
+				o.width, in.p, a.p, b.p);
+		CHECK_MEM(a.p, a.len, b.p, b.len);
+		wrap_free(fast);
+		wrap_free(slow);
+	}
+	buf_free(&in);
+	buf_free(&a);
+	buf_free(&b);
+}
+
 int main(void)
 {
 	test_fill();
 	test_dedent();
 	test_properties();
+	test_fast_paths();
 	return unit_done("wrap");
 }
