@@ -615,10 +615,16 @@ int wrap_munge(struct wrap *w, const char *s, size_t n, size_t *col, struct buf 
 				uint64_t x;
 
 				memcpy(&x, u + i, 8);
-				if (!((x - 0x2020202020202020u) & ~x & 0x8080808080808080u)) {
+				x = (x - 0x2020202020202020u) & ~x & 0x8080808080808080u;
+				if (!x) {
 					i += 8;
 					continue;
 				}
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+				/* The lowest byte marked is one below 0x20 (a false mark has one
+				 * below it). */
+				i += (unsigned)__builtin_ctzll(x) >> 3;
+#endif
 			}
 			if (u[i] < 0x20 && (asciitab[u[i]] & U_WS))
 				u[i] = ' ';
