@@ -1,6 +1,7 @@
 /* Unit tests for lib/wrap: fills by hand (Python's results), dedent, streaming in parts
  * against filling at once, and properties over generated Unicode text (fixed seed): no line
  * wider than the width unless it is one grapheme cluster, the words out in order, unchanged. */
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -260,7 +261,6 @@ static void test_fast_paths(void)
 		o.count = rnd(2) ? WRAP_COLUMNS : WRAP_CODEPOINTS;
 		o.initial_indent = indents[rnd(5)];
 		o.subsequent_indent = indents[rnd(5)];
-		o.algorithm = rnd(3) ? WRAP_GREEDY : WRAP_OPTIMAL;
 		if ((long)strlen(o.initial_indent) > o.width || (long)strlen(o.subsequent_indent) > o.width)
 			o.initial_indent = o.subsequent_indent = "";
 		buf_reset(&in);
@@ -283,12 +283,7 @@ static void test_fast_paths(void)
 		buf_reset(&a);
 		buf_reset(&b);
 		CHECK_INT(wrap_fill(fast, in.p, in.len, &a), 0);
-		if (o.algorithm == WRAP_GREEDY) {
-			CHECK_INT(wrap_fill(slow, in.p, in.len, &b), 0);
-		} else {
-			/* optimal's own search against the plain full search (test hook below) */
-			CHECK_INT(wrap_fill(slow, in.p, in.len, &b), 0);
-		}
+		CHECK_INT(wrap_fill(slow, in.p, in.len, &b), 0);
 		if (a.len != b.len || memcmp(a.p, b.p, a.len))
 			fprintf(stderr, "test_wrap: fast path differs, width %ld on \"%s\":\n%s---\n%s",
 				o.width, in.p, a.p, b.p);
@@ -301,11 +296,100 @@ static void test_fast_paths(void)
 	buf_free(&b);
 }
 
+/* --algorithm=optimal against a brute-force search over all line starts, on words that fit a
+ * line, separated by runs of spaces: the least sum of squared slack over all lines but the
+ * last, ties broken for the latest start of the last line, as optimal() breaks them. */
+static void test_optimal(void)
+{
+	static const char *const indents[] = { "", "", "", "> ", "   ", "-" };
+	struct buf in = BUF_INIT, want = BUF_INIT, got = BUF_INIT;
+	size_t len[400], gap[400], start[400], prev[401];
+	unsigned long long cost[401];
+	int round;
+
+	for (round = 0; round < 3000; round++) {
+		struct wrap_opts o;
+		struct wrap *w;
+		char err[160];
+		size_t nw = 1 + rnd(round % 2 ? 400 : 30), i, j, avail0, avail1, maxw;
+		size_t line[401], nl = 0;
+
+		wrap_opts_init(&o);
+		o.algorithm = WRAP_OPTIMAL;
+		o.width = 1 + (long)rnd(round % 3 ? 80 : 12);
+		o.initial_indent = indents[rnd(6)];
+		o.subsequent_indent = indents[rnd(6)];
+		if ((long)strlen(o.initial_indent) >= o.width || (long)strlen(o.subsequent_indent) >= o.width)
+			o.initial_indent = o.subsequent_indent = "";
+		avail0 = (size_t)o.width - strlen(o.initial_indent);
+		avail1 = (size_t)o.width - strlen(o.subsequent_indent);
+		maxw = avail0 < avail1 ? avail0 : avail1;
+		buf_reset(&in);
+		for (i = 0; i < nw; i++) {
+			len[i] = 1 + rnd(rnd(4) ? (maxw < 8 ? (unsigned)maxw : 8) : (unsigned)maxw);
+			gap[i] = rnd(6) ? 1 : 1 + rnd(3);
+			if (gap[i] > avail1)
+				gap[i] = 1;	/* a wider run is cut, as a long word */
+			start[i] = in.len;
+			for (j = 0; j < len[i]; j++)
+				buf_addc(&in, 'a' + (int)rnd(26));
+			if (i + 1 < nw)
+				for (j = 0; j < gap[i]; j++)
+					buf_addc(&in, ' ');
+		}
+		cost[0] = 0;
+		for (j = 1; j <= nw; j++) {
+			size_t wd = 0;
+
+			cost[j] = ULLONG_MAX;
+			prev[j] = j - 1;
+			for (i = j; i-- > 0;) {
+				size_t avail = i ? avail1 : avail0;
+				unsigned long long c;
+
+				wd += len[i] + (i + 1 < j ? gap[i] : 0);
+				if (wd > avail || cost[i] == ULLONG_MAX)
+					continue;
+				c = cost[i] + (j == nw ? 0 : (unsigned long long)(avail - wd) * (avail - wd));
+				if (c < cost[j]) {
+					cost[j] = c;
+					prev[j] = i;
+				}
+			}
+		}
+		for (j = nw; j > 0; j = prev[j])
+			line[nl++] = j;
+		buf_reset(&want);
+		for (i = nl; i-- > 0;) {
+			size_t a = i + 1 < nl ? line[i + 1] : 0, b = line[i];
+
+			buf_adds(&want, i + 1 == nl ? o.initial_indent : o.subsequent_indent);
+			buf_add(&want, in.p + start[a], start[b - 1] + len[b - 1] - start[a]);
+			buf_addc(&want, '\n');
+		}
+		w = wrap_new(&o, err, sizeof err);
+		CHECK(w != NULL);
+		if (!w)
+			continue;
+		buf_reset(&got);
+		CHECK_INT(wrap_fill(w, in.p, in.len, &got), 0);
+		if (got.len != want.len || memcmp(got.p, want.p, got.len))
+			fprintf(stderr, "test_wrap: optimal differs, width %ld on \"%s\":\n%s---\n%s",
+				o.width, in.p, got.p, want.p);
+		CHECK_MEM(got.p, got.len, want.p, want.len);
+		wrap_free(w);
+	}
+	buf_free(&in);
+	buf_free(&want);
+	buf_free(&got);
+}
+
 int main(void)
 {
 	test_fill();
 	test_dedent();
 	test_properties();
 	test_fast_paths();
+	test_optimal();
 	return unit_done("wrap");
 }
