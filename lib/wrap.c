@@ -48,6 +48,14 @@ struct cand {
 	size_t i;	/* its index */
 };
 
+/* A candidate in dp_mono's queue: a line from it ending where the chunks before the end are
+ * E wide has slack A - E + P (A: the width of lines after the first) and costs Q plus the
+ * square; from E = T on it is as good as the candidate before it in the queue. */
+struct mq {
+	long long p, q, t;
+	size_t i;
+};
+
 struct piece {
 	size_t off, len, w;
 	unsigned fl;
@@ -67,6 +75,9 @@ struct wrap {
 	double *cost;
 	size_t *prev, *pre, dpcap;
 	struct cand *st;
+	struct mq *mq;
+	double *rcp;		/* 1 / 2d for d < nrcp, for dp_mono */
+	size_t nrcp;
 	/* state across the parts of a paragraph */
 	unsigned long nlines;
 	int pend, dropped, midword;
@@ -436,6 +447,8 @@ void wrap_free(struct wrap *w)
 	free(w->prev);
 	free(w->pre);
 	free(w->st);
+	free(w->mq);
+	free(w->rcp);
 	free(w);
 }
 
@@ -1487,24 +1500,70 @@ general:
 /* The search of optimal() in integers, for prev[1..N], when no line overflows and every sum
  * of squares is below 2^53: then the doubles would be exact and make the same choices. 1 if
  * a line overflows (it costs 1e30, and sums with it round): use the doubles. */
+/* One step of dp_exact: the least cost of a line ending after chunk J - 1 (*BI its start)
+ * over the candidates ST[0..NS), newest first; INFQ if none fits. 1 if the chunk alone
+ * overflows. */
+static inline int dp_step(const struct cand *st, size_t ns, const struct chunk *ch,
+	const size_t *pre, size_t j, size_t n, size_t avail0, size_t avail1, size_t maxavail,
+	int drop, long long *bestp, size_t *bip)
+{
+	const long long INFQ = LLONG_MAX;
+	size_t k, endw, bi = j - 1, shy = j < n && (ch[j - 1].fl & CK_SHY);
+	long long best = INFQ, lim, base;
+	int last = j == n;
+
+	endw = (drop && (ch[j - 1].fl & CK_WS) ? pre[j - 1] : pre[j]) + shy;
+	k = ns;
+	if (k && st[k - 1].i == j - 1) {
+		size_t avail = j == 1 ? avail0 : avail1, lw = ch[j - 1].w + shy;
+
+		if (lw > avail)
+			return 1;
+		k--;
+		if (st[k].q < INFQ)
+			best = st[k].q + (last ? 0 : (long long)((avail - lw) * (avail - lw)));
+	}
+	lim = (long long)endw - (long long)maxavail;
+	base = (long long)avail1 - (long long)endw;
+	while (k > 0) {
+		const struct cand *cd = &st[--k];
+		long long pr = (long long)cd->pre, sl, c;
+		size_t m;
+
+		if (pr < lim)
+			break;
+		if (k == 0)
+			base = (long long)avail0 - (long long)endw;
+		sl = base + pr;
+		if (sl < 0 || cd->q == INFQ)
+			continue;
+		c = cd->q + (last ? 0 : sl * sl);
+		/* Branch-free (a mask): which candidate wins is hard to predict. */
+		m = (size_t)0 - (size_t)(c < best);
+		bi = (bi & ~m) | (cd->i & m);
+		best = c < best ? c : best;
+	}
+	*bestp = best;
+	*bip = bi;
+	return 0;
+}
+
+/* The search of optimal() in integers, for prev[1..N], when no line overflows and every sum
+ * of squares is below 2^53: then the doubles would be exact and make the same choices. 1 if
+ * a line overflows (it costs 1e30, and sums with it round): use the doubles. */
 static int dp_exact(struct wrap *w, size_t n, size_t avail0, size_t avail1, size_t maxavail,
 	int drop)
 {
 	const long long INFQ = LLONG_MAX;
 	struct cand *st = w->st;
-	const size_t *pre = w->pre;
 	const struct chunk *ch = w->ch;
 	long long cprev = 0;	/* cost[j - 1] */
 	size_t ns = 0, j;
 
 	for (j = 1; j <= n; j++) {
-		size_t k, endw, bi = j - 1, shy = j < n && (ch[j - 1].fl & CK_SHY);
-		long long best = INFQ, lim, base;
-		int last = j == n;
-
 		w->prev[j] = j - 1;
 		if (!drop || j == 1 || !(ch[j - 1].fl & CK_WS)) {
-			st[ns].pre = pre[j - 1];
+			st[ns].pre = w->pre[j - 1];
 			st[ns].q = cprev;
 			st[ns++].i = j - 1;
 		}
@@ -1512,39 +1571,126 @@ static int dp_exact(struct wrap *w, size_t n, size_t avail0, size_t avail1, size
 			cprev = INFQ;
 			continue;
 		}
-		endw = (drop && (ch[j - 1].fl & CK_WS) ? pre[j - 1] : pre[j]) + shy;
-		k = ns;
-		if (k && st[k - 1].i == j - 1) {
-			size_t avail = j == 1 ? avail0 : avail1, lw = ch[j - 1].w + shy;
+		if (dp_step(st, ns, ch, w->pre, j, n, avail0, avail1, maxavail, drop, &cprev,
+		    &w->prev[j]))
+			return 1;
+	}
+	return 0;
+}
 
-			if (lw > avail)
+/* 1 if candidate Y (newer, P no smaller) is as good as X for a line ending at E (no less
+ * than PY), or X no longer fits there. */
+static inline int as_good(long long a, const struct mq *x, long long py, long long qy,
+	long long e)
+{
+	long long sx = a - e + x->p, sy = a - e + py;
+
+	return sx < 0 || qy + sy * sy <= x->q + sx * sx;
+}
+
+/* The least E from which candidate Y (newer, P no smaller) is as good as X, no less than
+ * EMIN (no less than PY: before it nothing asks) and no more than where X stops fitting. */
+static inline long long takeover(long long a, const struct mq *x, long long py, long long qy,
+	long long emin, const double *rcp, size_t nrcp)
+{
+	long long emax = a + x->p + 1, d = py - x->p, lo, hi, m, dd, t;
+	double f;
+
+	if (emin >= emax)
+		return emin;
+	if (d == 0)
+		return qy <= x->q ? emin : emax;
+	/* As good: 2d(E - py) >= d(2a - d) + qy - qx (and d <= a, as emin < emax). The
+	 * quotient in doubles, kept near [lo, hi], is within one of the least such E - py;
+	 * the two steps make it exact, without branches. */
+	lo = emin - py;
+	hi = emax - py;
+	dd = 2 * d;
+	m = d * (2 * a - d) + qy - x->q;
+	f = (size_t)d < nrcp ? (double)m * rcp[d] : (double)m / (double)dd;
+	f = f < (double)(lo - 1) ? (double)(lo - 1) : f > (double)(hi + 1) ? (double)(hi + 1) : f;
+	t = (long long)f;
+	t += dd * t < m;
+	t -= dd * (t - 1) >= m;
+	t = t < lo ? lo : t > hi ? hi : t;
+	return t + py;
+}
+
+/* dp_exact in constant time per chunk, amortised. A line from candidate X ending where the
+ * chunks are E wide costs qx + (a - E + px)^2 while that slack is not negative; of two
+ * candidates the newer (px no smaller) that is as good at some E stays so at every larger E
+ * (the difference of the squares grows with E, and the older stops fitting first). Line ends
+ * E only grow, so the candidates that can still win are a queue, oldest first, each taking
+ * over from the one before at its T (increasing along the queue): the front wins, ties
+ * going to the newest as in dp_exact. The first line (other width) and the last (no cost)
+ * are dp_exact's steps. 2 if the line ends or the starts go back (a first line wider than
+ * the others; a soft hyphen before a chunk of width 0): then use dp_exact. */
+static int dp_mono(struct wrap *w, size_t n, size_t avail0, size_t avail1, size_t maxavail,
+	int drop)
+{
+	const long long INFQ = LLONG_MAX, a = (long long)avail1;
+	struct cand *st = w->st;
+	struct mq *q = w->mq;
+	const struct chunk *ch = w->ch;
+	const size_t *pre = w->pre;
+	long long cprev = 0, laste = 0, lastp = LLONG_MIN;
+	size_t ns = 0, j, head = 0, tail = 0;
+
+	for (j = 1; j <= n; j++) {
+		long long e, sl;
+		size_t shy;
+
+		w->prev[j] = j - 1;
+		if (!drop || j == 1 || !(ch[j - 1].fl & CK_WS)) {
+			long long p = j == 1 ? (long long)avail0 - a : (long long)pre[j - 1];
+
+			st[ns].pre = pre[j - 1];
+			st[ns].q = cprev;
+			st[ns++].i = j - 1;
+			if (p < lastp)
+				return 2;
+			lastp = p;
+			if (cprev != INFQ) {
+				long long emin = p > laste ? p : laste;
+
+				/* Drop the back while it wins nowhere: from where it would take
+				 * over, the new one is as good. */
+				while (tail > head + 1 && as_good(a, &q[tail - 1], p, cprev,
+				    q[tail - 1].t > emin ? q[tail - 1].t : emin))
+					tail--;
+				q[tail].p = p;
+				q[tail].q = cprev;
+				q[tail].t = tail > head ? takeover(a, &q[tail - 1], p, cprev, emin,
+					w->rcp, w->nrcp) : emin;
+				q[tail++].i = j - 1;
+			}
+		}
+		if (drop && j < n && (ch[j].fl & CK_WS)) {
+			cprev = INFQ;
+			continue;
+		}
+		if (j == 1 || j == n) {
+			if (dp_step(st, ns, ch, pre, j, n, avail0, avail1, maxavail, drop, &cprev,
+			    &w->prev[j]))
 				return 1;
-			k--;
-			if (st[k].q < INFQ)
-				best = st[k].q + (last ? 0 : (long long)((avail - lw) * (avail - lw)));
+			continue;
 		}
-		lim = (long long)endw - (long long)maxavail;
-		base = (long long)avail1 - (long long)endw;
-		while (k > 0) {
-			const struct cand *cd = &st[--k];
-			long long pr = (long long)cd->pre, sl, c;
-			size_t m;
-
-			if (pr < lim)
-				break;
-			if (k == 0)
-				base = (long long)avail0 - (long long)endw;
-			sl = base + pr;
-			if (sl < 0 || cd->q == INFQ)
-				continue;
-			c = cd->q + (last ? 0 : sl * sl);
-			/* Branch-free (a mask): which candidate wins is hard to predict. */
-			m = (size_t)0 - (size_t)(c < best);
-			bi = (bi & ~m) | (cd->i & m);
-			best = c < best ? c : best;
+		shy = ch[j - 1].fl & CK_SHY ? 1 : 0;
+		if (st[ns - 1].i == j - 1 && ch[j - 1].w + shy > avail1)
+			return 1;	/* the chunk alone overflows */
+		e = (long long)((drop && (ch[j - 1].fl & CK_WS) ? pre[j - 1] : pre[j]) + shy);
+		if (e < laste)
+			return 2;
+		laste = e;
+		while (head < tail && (a - e + q[head].p < 0 || (head + 1 < tail && q[head + 1].t <= e)))
+			head++;
+		if (head == tail) {
+			cprev = INFQ;
+			continue;
 		}
-		w->prev[j] = bi;
-		cprev = best;
+		sl = a - e + q[head].p;
+		cprev = q[head].q + sl * sl;
+		w->prev[j] = q[head].i;
 	}
 	return 0;
 }
@@ -1599,6 +1745,14 @@ static int optimal(struct wrap *w, const char *s, struct buf *out)
 			else
 				p = NULL;
 		}
+		if (p) {
+			struct mq *q = realloc(w->mq, cap * sizeof *q);
+
+			if (q)
+				w->mq = q;
+			else
+				p = NULL;
+		}
 		if (!p) {
 			errno = ENOMEM;
 			return -1;
@@ -1614,10 +1768,23 @@ static int optimal(struct wrap *w, const char *s, struct buf *out)
 	/* Only chunks that can start a line are tried as starts (with drop_whitespace, not
 	 * a space but the first), newest first; widths come from the prefix sums pre[]. */
 	size_t ns = 0;
+	int r;
+
+	if (!w->rcp) {
+		/* Reciprocals for dp_mono's takeover points (a multiply, not a division). */
+		w->nrcp = (avail1 < 4095 ? avail1 : 4095) + 1;
+		if (!(w->rcp = malloc(w->nrcp * sizeof *w->rcp))) {
+			errno = ENOMEM;
+			return -1;
+		}
+		for (i = 1; i < w->nrcp; i++)
+			w->rcp[i] = 1.0 / (double)(2 * i);
+	}
 
 	if (maxavail < (size_t)1 << 26 &&
 	    n + 1 <= ((unsigned long long)1 << 53) / (maxavail * maxavail + 1) &&
-	    !dp_exact(w, n, avail0, avail1, maxavail, drop))
+	    ((r = w->o.exhaustive ? 2 : dp_mono(w, n, avail0, avail1, maxavail, drop)) == 0 ||
+	    (r == 2 && !dp_exact(w, n, avail0, avail1, maxavail, drop))))
 		j = n + 1;	/* done in integers */
 	else
 		j = 1;

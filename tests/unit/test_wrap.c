@@ -384,6 +384,64 @@ static void test_optimal(void)
 	buf_free(&got);
 }
 
+/* optimal's pruned search (dp_mono) against trying every start, on generated Unicode text
+ * with every kind of chunk (wide, zero-width, soft hyphens, escapes), indents and options. */
+static void test_optimal_pruned(void)
+{
+	static const char *const indents[] = { "", "", "> ", "      ", "\xe6\x97\xa5" };
+	struct buf in = BUF_INIT, a = BUF_INIT, b = BUF_INIT;
+	int round;
+
+	for (round = 0; round < 4000; round++) {
+		struct wrap_opts o;
+		struct wrap *fast, *slow;
+		char err[160];
+		size_t i, n = 1 + rnd(round % 2 ? 300 : 40);
+
+		wrap_opts_init(&o);
+		o.algorithm = WRAP_OPTIMAL;
+		o.width = 1 + (long)rnd(round % 3 ? 60 : 10);
+		o.initial_indent = indents[rnd(5)];
+		o.subsequent_indent = indents[rnd(5)];
+		o.drop_whitespace = rnd(4) != 0;
+		o.break_long_words = rnd(4) != 0;
+		o.break_on_hyphens = rnd(4) != 0;
+		o.fix_sentence_endings = rnd(4) == 0;
+		o.count = rnd(4) ? WRAP_COLUMNS : WRAP_CODEPOINTS;
+		o.linebreak = o.count == WRAP_COLUMNS && rnd(4) == 0 ? WRAP_LB_UAX14 : WRAP_LB_SIMPLE;
+		buf_reset(&in);
+		for (i = 0; i < n; i++) {
+			if (rnd(2))
+				buf_adds(&in, pieces[rnd(sizeof pieces / sizeof pieces[0])]);
+			else
+				buf_adds(&in, (const char *const[]){ "the", "of", "well-known",
+					"end.", "a", "xy", "--", "quick" }[rnd(8)]);
+			buf_adds(&in, seps[rnd(sizeof seps / sizeof seps[0])]);
+		}
+		fast = wrap_new(&o, err, sizeof err);
+		o.exhaustive = 1;
+		slow = wrap_new(&o, err, sizeof err);
+		if (!fast || !slow) {	/* an indent wider than the width */
+			wrap_free(fast);
+			wrap_free(slow);
+			continue;
+		}
+		buf_reset(&a);
+		buf_reset(&b);
+		CHECK_INT(wrap_fill(fast, in.p, in.len, &a), 0);
+		CHECK_INT(wrap_fill(slow, in.p, in.len, &b), 0);
+		if (a.len != b.len || memcmp(a.p, b.p, a.len))
+			fprintf(stderr, "test_wrap: pruned optimal differs, width %ld on \"%s\":\n%s---\n%s",
+				o.width, in.p, a.p, b.p);
+		CHECK_MEM(a.p, a.len, b.p, b.len);
+		wrap_free(fast);
+		wrap_free(slow);
+	}
+	buf_free(&in);
+	buf_free(&a);
+	buf_free(&b);
+}
+
 int main(void)
 {
 	test_fill();
@@ -391,5 +449,6 @@ int main(void)
 	test_properties();
 	test_fast_paths();
 	test_optimal();
+	test_optimal_pruned();
 	return unit_done("wrap");
 }
