@@ -771,26 +771,18 @@ static inline size_t skip_word(const unsigned char *s, size_t e, size_t n)
 	return e;
 }
 
-/* The class of the unit D (1 to 3) units before E, in a plain word that starts at P after
- * units of classes C1, C2, C3. */
-static inline unsigned back_cls(const unsigned char *s, size_t p, size_t e, size_t d,
-	unsigned c1, unsigned c2, unsigned c3)
-{
-	if (e - p >= d)
-		return asciitab[s[e - d]];
-	d -= e - p;
-	return d == 1 ? c1 : d == 2 ? c2 : c3;
-}
-
-/* tokenize() for plain ASCII text (plain_ascii): the same rules over bytes. */
+/* tokenize() for plain ASCII text (plain_ascii): the same rules over bytes. The units
+ * before P0 have classes C1 (nearest), C2, C3; past P0 the class of a unit is its byte's. */
 static int tokenize_ascii(struct wrap *w, const unsigned char *s, size_t p, size_t n,
 	unsigned c1, unsigned c2, unsigned c3, int midword)
 {
-	int hyph = w->o.break_on_hyphens;
-	const unsigned sp = asciitab[' '];
+	const int hyph = w->o.break_on_hyphens;
+	const size_t p0 = p;
+	const unsigned ctx[3] = { c1, c2, c3 };
+	/* the class of the unit D (1 to 3) before E */
+#define BEFORE(e, d) ((e) - p0 >= (d) ? asciitab[s[(e) - (d)]] : ctx[(d) - 1 - ((e) - p0)])
 
 	while (p < n) {
-		unsigned cls, l1, l2, l3;
 		size_t e, q;
 
 		if (s[p] == ' ') {
@@ -799,28 +791,22 @@ static int tokenize_ascii(struct wrap *w, const unsigned char *s, size_t p, size
 				e++;
 			if (add_chunk(w, p, e - p, e - p, CK_WS) < 0)
 				return -1;
-			c3 = e - p >= 3 ? sp : e - p == 2 ? c1 : c2;
-			c2 = e - p >= 2 ? sp : c1;
-			c1 = sp;
 			p = e;
 			continue;
 		}
-		cls = asciitab[s[p]];
 		if (midword) {
 			midword = 0;
-			if (hyph && s[p] == '-' && hyphen_break(w, s, p + 1, n, c1, c2, c3)) {
+			if (hyph && s[p] == '-' &&
+			    hyphen_break(w, s, p + 1, n, BEFORE(p, 1), BEFORE(p, 2), BEFORE(p, 3))) {
 				if (add_chunk(w, p, 1, 1, 0) < 0)
 					return -1;
-				c3 = c2;
-				c2 = c1;
-				c1 = cls;
 				p++;
 				continue;
 			}
-		} else if (hyph && s[p] == '-' && (c1 & U_WP) && (q = emdash_at(w, s, p, n))) {
+		} else if (hyph && s[p] == '-' && (BEFORE(p, 1) & U_WP) &&
+		    (q = emdash_at(w, s, p, n))) {
 			if (add_chunk(w, p, q - p, q - p, 0) < 0)
 				return -1;
-			c3 = c2 = c1 = U_DASH;
 			p = q;
 			continue;
 		}
@@ -833,10 +819,9 @@ static int tokenize_ascii(struct wrap *w, const unsigned char *s, size_t p, size
 			/* s[e] is '-' */
 			e++;
 			if (hyph) {
-				l1 = back_cls(s, p, e - 1, 1, c1, c2, c3);
-				l2 = back_cls(s, p, e - 1, 2, c1, c2, c3);
-				l3 = back_cls(s, p, e - 1, 3, c1, c2, c3);
-				if (hyphen_break(w, s, e, n, l1, l2, l3))
+				unsigned l1 = BEFORE(e - 1, 1);
+
+				if (hyphen_break(w, s, e, n, l1, BEFORE(e - 1, 2), BEFORE(e - 1, 3)))
 					break;
 				if ((l1 & U_WP) && emdash_at(w, s, e - 1, n)) {
 					e--;
@@ -844,16 +829,11 @@ static int tokenize_ascii(struct wrap *w, const unsigned char *s, size_t p, size
 				}
 			}
 		}
-		l1 = back_cls(s, p, e, 1, c1, c2, c3);
-		l2 = back_cls(s, p, e, 2, c1, c2, c3);
-		l3 = back_cls(s, p, e, 3, c1, c2, c3);
 		if (add_chunk(w, p, e - p, e - p, 0) < 0)
 			return -1;
-		c1 = l1;
-		c2 = l2;
-		c3 = l3;
 		p = e;
 	}
+#undef BEFORE
 	return 0;
 }
 
