@@ -56,6 +56,14 @@ struct mq {
 	size_t i;
 };
 
+/* A chunk that is not spaces, in optimal_ascii: its offsets (its width is E - S), the least
+ * cost of lines up to its end, and the start of the last of them. */
+struct item {
+	size_t s, e;
+	long long c;
+	size_t prev;
+};
+
 struct piece {
 	size_t off, len, w;
 	unsigned fl;
@@ -76,7 +84,9 @@ struct wrap {
 	size_t *prev, *pre, dpcap;
 	struct cand *st;
 	struct mq *mq;
-	double *rcp;		/* 1 / 2d for d < nrcp, for dp_mono */
+	struct item *it;
+	size_t itcap;
+	uint32_t *rcp;		/* 2^32 / 2d for d < nrcp, for dp_mono */
 	size_t nrcp;
 	/* state across the parts of a paragraph */
 	unsigned long nlines;
@@ -449,6 +459,7 @@ void wrap_free(struct wrap *w)
 	free(w->st);
 	free(w->mq);
 	free(w->rcp);
+	free(w->it);
 	free(w);
 }
 
@@ -1569,30 +1580,30 @@ static inline int as_good(long long a, const struct mq *x, long long py, long lo
 }
 
 /* The least E from which candidate Y (newer, P no smaller) is as good as X, no less than
- * EMIN (no less than PY: before it nothing asks) and no more than where X stops fitting. */
+ * EMIN (no less than PY: before it nothing asks) and no more than where X stops fitting.
+ * RCP[d] for d < NRCP is 2^32 / 2d rounded up (see optimal()). */
 static inline long long takeover(long long a, const struct mq *x, long long py, long long qy,
-	long long emin, const double *rcp, size_t nrcp)
+	long long emin, const uint32_t *rcp, size_t nrcp)
 {
-	long long emax = a + x->p + 1, d = py - x->p, lo, hi, m, dd, t;
-	double f;
+	long long emax = a + x->p + 1, d = py - x->p, m, dd, t, lo, hi;
 
 	if (emin >= emax)
 		return emin;
 	if (d == 0)
 		return qy <= x->q ? emin : emax;
-	/* As good: 2d(E - py) >= d(2a - d) + qy - qx (and d <= a, as emin < emax). The
-	 * quotient in doubles, kept near [lo, hi], is within one of the least such E - py;
-	 * the two steps make it exact, without branches. */
-	lo = emin - py;
-	hi = emax - py;
+	/* As good: 2d(E - py) >= d(2a - d) + qy - qx =: m (and d <= a, as emin < emax):
+	 * E - py = ceil(m / 2d), between emin - py and emax - py. */
 	dd = 2 * d;
 	m = d * (2 * a - d) + qy - x->q;
-	f = (size_t)d < nrcp ? (double)m * rcp[d] : (double)m / (double)dd;
-	f = f < (double)(lo - 1) ? (double)(lo - 1) : f > (double)(hi + 1) ? (double)(hi + 1) : f;
-	t = (long long)f;
+	/* m clamped to [dd lo, dd (hi - 1) + 1] gives the quotient clamped to [lo, hi], and
+	 * 0 <= m < 2d(a + 1). The reciprocal gives the quotient or one more; two steps make
+	 * it exact. No branches: which way they would go is hard to predict. */
+	lo = dd * (emin - py);
+	hi = dd * (emax - 1 - py) + 1;
+	m = m < lo ? lo : m > hi ? hi : m;
+	t = (size_t)d < nrcp ? (long long)(((unsigned long long)m * rcp[d]) >> 32) : m / dd;
 	t += dd * t < m;
 	t -= dd * (t - 1) >= m;
-	t = t < lo ? lo : t > hi ? hi : t;
 	return t + py;
 }
 
@@ -1675,6 +1686,176 @@ static int dp_mono(struct wrap *w, size_t n, size_t avail0, size_t avail1, size_
 	return 0;
 }
 
+/* dp_mono's reciprocals, once per wrapper: 0, or -1 with errno ENOMEM. */
+static int make_rcp(struct wrap *w, size_t avail1)
+{
+	size_t i;
+
+	if (w->rcp || avail1 >= 1 << 16)
+		return 0;
+	/* With m < 2d(a + 1) < 2^30 the product's high half is m / 2d or one more. */
+	w->nrcp = (avail1 < 4095 ? avail1 : 4095) + 1;
+	if (!(w->rcp = malloc(w->nrcp * sizeof *w->rcp))) {
+		errno = ENOMEM;
+		return -1;
+	}
+	for (i = 1; i < w->nrcp; i++)
+		w->rcp[i] = (uint32_t)(((uint64_t)1 << 32) / (2 * i) + 1);
+	return 0;
+}
+
+static int add_item(struct wrap *w, size_t *k, size_t s, size_t e)
+{
+	if (*k == w->itcap) {
+		size_t cap = w->itcap ? 2 * w->itcap : 1024;
+		struct item *p = realloc(w->it, cap * sizeof *p);
+
+		if (!p) {
+			errno = ENOMEM;
+			return -1;
+		}
+		w->it = p;
+		w->itcap = cap;
+	}
+	w->it[*k].s = s;
+	w->it[(*k)++].e = e;
+	return 0;
+}
+
+/* optimal() for a whole plain-ASCII paragraph (plain_ascii) with drop_whitespace and no
+ * sentence fixing, without chunks: a line may end after any chunk that is not spaces (an
+ * item) and start at the next, its width the offsets' difference; dp_mono's queue over the
+ * items. The same lines as optimal() (tokenize_ascii's chunks; the spaces between items
+ * dropped at a line's end, never started with). 1 when done; 0 when optimal() must do it
+ * (leading spaces, a chunk wider than a line, a first line wider than the others, sums
+ * past 2^53); -1 on ENOMEM. */
+static int optimal_ascii(struct wrap *w, const unsigned char *s, size_t n, struct buf *out)
+{
+	size_t W = (size_t)w->o.width, avail0 = W - w->iiw, avail1 = W - w->siw;
+	const long long a = (long long)avail1;
+	struct mq *q;
+	struct item *it;
+	size_t p = 0, k = 0, nit, head = 0, tail = 0, i, cap;
+	long long laste = 0;
+
+	if (!n || s[0] == ' ' || avail0 > avail1 || !avail0 || avail1 >= (size_t)1 << 26 ||
+	    n + 1 > ((unsigned long long)1 << 53) / (avail1 * avail1 + 1))
+		return 0;
+	while (p < n) {
+		size_t e = p, r;
+		int dash = 0;
+
+		for (;;) {
+			e = skip_word(s, e, n);
+			if (e >= n || s[e] == ' ')
+				break;
+			dash = 1;
+			e++;
+		}
+		if (dash && w->o.break_on_hyphens) {
+			size_t c0 = k;
+
+			if (word_chunks(w, s, p, e) < 0)
+				return -1;
+			for (i = 0; i < w->nch; i++)
+				if (add_item(w, &k, w->ch[i].off, w->ch[i].off + w->ch[i].len) < 0)
+					return -1;
+			for (i = c0; i < k; i++)
+				if (w->it[i].e - w->it[i].s > avail1)
+					return 0;
+		} else {
+			if (e - p > avail1 || add_item(w, &k, p, e) < 0)
+				return e - p > avail1 ? 0 : -1;
+		}
+		for (r = e; r < n && s[r] == ' '; r++)
+			;
+		if (r - e > avail1)
+			return 0;	/* spaces wider than a line: optimal() cuts them */
+		p = r;
+	}
+	nit = k;
+	it = w->it;
+	if (it[0].e - it[0].s > avail0)
+		return 0;
+	if (make_rcp(w, avail1) < 0)
+		return -1;
+	cap = nit + 1;
+	if (cap > w->dpcap) {
+		struct mq *m = realloc(w->mq, (cap + 1) * sizeof *m);
+
+		if (!m) {
+			errno = ENOMEM;
+			return -1;
+		}
+		w->mq = m;
+		/* (dpcap covers the other arrays too: leave it to optimal().) */
+	}
+	q = w->mq;
+	for (k = 0; k < nit; k++) {
+		long long pk = k ? (long long)it[k].s : (long long)avail0 - a;
+		long long qk = k ? it[k - 1].c : 0, e = (long long)it[k].e, emin, sl;
+
+		/* Item K as a start, as in dp_mono. */
+		emin = pk > laste ? pk : laste;
+		while (tail > head + 1 && as_good(a, &q[tail - 1], pk, qk,
+		    q[tail - 1].t > emin ? q[tail - 1].t : emin))
+			tail--;
+		q[tail].p = pk;
+		q[tail].q = qk;
+		q[tail].t = tail > head ? takeover(a, &q[tail - 1], pk, qk, emin, w->rcp, w->nrcp) :
+			emin;
+		q[tail++].i = k;
+		if (k + 1 == nit)
+			break;
+		/* The line ending with item K. */
+		laste = e;
+		while (head < tail && (a - e + q[head].p < 0 || (head + 1 < tail && q[head + 1].t <= e)))
+			head++;
+		sl = a - e + q[head].p;	/* the item alone fits: the queue is not empty */
+		it[k].c = q[head].q + sl * sl;
+		it[k].prev = q[head].i;
+	}
+	/* The last line costs nothing: the least cost before it, the latest start on ties. */
+	{
+		long long best = LLONG_MAX;
+		size_t bi = nit - 1, e = it[nit - 1].e;
+
+		for (i = nit; i-- > 0;) {
+			long long c = i ? it[i - 1].c : 0;
+
+			if (e - it[i].s > (i ? avail1 : avail0)) {
+				if (i)
+					break;
+				continue;
+			}
+			if (c < best) {
+				best = c;
+				bi = i;
+			}
+		}
+		it[nit - 1].prev = bi;
+	}
+	/* Turn the starts into next-line ends, then write the lines in order. */
+	{
+		size_t end = nit - 1, nxt = SIZE_MAX;
+
+		for (;;) {
+			size_t st = it[end].prev;
+
+			it[end].prev = nxt;
+			nxt = end;
+			if (!st)
+				break;
+			end = st - 1;
+		}
+		for (i = 0, k = nxt; k != SIZE_MAX; i = k + 1, k = it[k].prev)
+			if (start_line(w, out, w->nlines ? w->si : w->ii, w->nlines ? w->silen : w->iilen) < 0 ||
+			    buf_add(out, s + it[i].s, it[k].e - it[i].s) < 0)
+				return -1;
+	}
+	return 1;
+}
+
 static int optimal(struct wrap *w, const char *s, struct buf *out)
 {
 	size_t n, i, j, W = (size_t)w->o.width, avail0 = W - w->iiw, avail1 = W - w->siw;
@@ -1750,16 +1931,8 @@ static int optimal(struct wrap *w, const char *s, struct buf *out)
 	size_t ns = 0;
 	int r;
 
-	if (!w->rcp) {
-		/* Reciprocals for dp_mono's takeover points (a multiply, not a division). */
-		w->nrcp = (avail1 < 4095 ? avail1 : 4095) + 1;
-		if (!(w->rcp = malloc(w->nrcp * sizeof *w->rcp))) {
-			errno = ENOMEM;
-			return -1;
-		}
-		for (i = 1; i < w->nrcp; i++)
-			w->rcp[i] = 1.0 / (double)(2 * i);
-	}
+	if (make_rcp(w, avail1) < 0)
+		return -1;
 
 	if (maxavail < (size_t)1 << 26 &&
 	    n + 1 <= ((unsigned long long)1 << 53) / (maxavail * maxavail + 1) &&
@@ -1885,6 +2058,20 @@ int wrap_fill_part(struct wrap *w, const char *text, size_t ctx, size_t len, int
 		int r = greedy_ascii(w, (const unsigned char *)text, len, out);
 
 		if (r < 0)
+			return -1;
+		if (r) {
+			if (used)
+				*used = len;
+			return w->nlines ? finish_line(w, out, 1) : buf_addc(out, '\n');
+		}
+	}
+	if (final && !ctx && !w->nlines && w->o.algorithm == WRAP_OPTIMAL && !w->o.shorten &&
+	    w->o.drop_whitespace && !w->o.fix_sentence_endings && !w->uax14 &&
+	    plain_ascii((const unsigned char *)text, len)) {
+		int r;
+
+		w->plain = 1;
+		if ((r = optimal_ascii(w, (const unsigned char *)text, len, out)) < 0)
 			return -1;
 		if (r) {
 			if (used)

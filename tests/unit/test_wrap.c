@@ -233,8 +233,9 @@ static void test_properties(void)
 	buf_free(&munged);
 }
 
-/* The chunkless paths (plain ASCII; greedy_ascii) against the general one, which --max-lines
- * with a huge N takes, on generated text with hyphens, em-dashes, runs of spaces, long words. */
+/* The chunkless paths for plain ASCII (greedy_ascii, optimal_ascii) against the general
+ * ones (--max-lines with a huge N takes greedy's; exhaustive, optimal's), on generated text
+ * with hyphens, em-dashes, runs of spaces, long words. */
 static void test_fast_paths(void)
 {
 	static const char *const words[] = {
@@ -261,6 +262,7 @@ static void test_fast_paths(void)
 		o.count = rnd(2) ? WRAP_COLUMNS : WRAP_CODEPOINTS;
 		o.initial_indent = indents[rnd(5)];
 		o.subsequent_indent = indents[rnd(5)];
+		o.algorithm = rnd(2) ? WRAP_GREEDY : WRAP_OPTIMAL;
 		if ((long)strlen(o.initial_indent) > o.width || (long)strlen(o.subsequent_indent) > o.width)
 			o.initial_indent = o.subsequent_indent = "";
 		buf_reset(&in);
@@ -275,6 +277,8 @@ static void test_fast_paths(void)
 		if (o.algorithm == WRAP_GREEDY) {
 			o.max_lines = 1 << 30;
 			o.placeholder = "";
+		} else {
+			o.exhaustive = 1;
 		}
 		slow = wrap_new(&o, err, sizeof err);
 		CHECK(fast && slow);
