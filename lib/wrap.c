@@ -1704,19 +1704,24 @@ static int make_rcp(struct wrap *w, size_t avail1)
 	return 0;
 }
 
-static int add_item(struct wrap *w, size_t *k, size_t s, size_t e)
+static int grow_items(struct wrap *w)
 {
-	if (*k == w->itcap) {
-		size_t cap = w->itcap ? 2 * w->itcap : 1024;
-		struct item *p = realloc(w->it, cap * sizeof *p);
+	size_t cap = w->itcap ? 2 * w->itcap : 1024;
+	struct item *p = realloc(w->it, cap * sizeof *p);
 
-		if (!p) {
-			errno = ENOMEM;
-			return -1;
-		}
-		w->it = p;
-		w->itcap = cap;
+	if (!p) {
+		errno = ENOMEM;
+		return -1;
 	}
+	w->it = p;
+	w->itcap = cap;
+	return 0;
+}
+
+static inline int add_item(struct wrap *w, size_t *k, size_t s, size_t e)
+{
+	if (*k == w->itcap && grow_items(w) < 0)
+		return -1;
 	w->it[*k].s = s;
 	w->it[(*k)++].e = e;
 	return 0;
