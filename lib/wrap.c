@@ -10,6 +10,9 @@
 #include <string.h>
 
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "buf.h"
 #include "linebreak.h"
@@ -84,6 +87,7 @@ struct wrap {
 	size_t *prev, *pre, dpcap;
 	struct cand *st;
 	struct mq *mq;
+	size_t mqcap;
 	struct item *it;
 	size_t itcap;
 	uint32_t *rcp;		/* 2^32 / 2d for d < nrcp, for dp_mono */
@@ -1704,6 +1708,23 @@ static int make_rcp(struct wrap *w, size_t avail1)
 	return 0;
 }
 
+static int grow_mq(struct wrap *w, size_t need)
+{
+	struct mq *m;
+
+	if (need <= w->mqcap)
+		return 0;
+	if (need < 2 * w->mqcap)
+		need = 2 * w->mqcap;
+	if (!(m = realloc(w->mq, need * sizeof *m))) {
+		errno = ENOMEM;
+		return -1;
+	}
+	w->mq = m;
+	w->mqcap = need;
+	return 0;
+}
+
 static int grow_items(struct wrap *w)
 {
 	size_t cap = w->itcap ? 2 * w->itcap : 1024;
@@ -1727,6 +1748,117 @@ static inline int add_item(struct wrap *w, size_t *k, size_t s, size_t e)
 	return 0;
 }
 
+/* Words and spaces of plain ASCII text S[0..N): with SSE2, from bit masks of 64 bytes at a
+ * time (' ' and '-'), else with skip_word. */
+struct scan {
+	const unsigned char *s;
+	size_t n, wb;		/* the masks' bytes start at wb */
+	uint64_t sp, ds;	/* past N all spaces */
+};
+
+static inline void scan_masks(struct scan *sc)
+{
+	const unsigned char *s = sc->s + sc->wb;
+	uint64_t a = 0, b = 0;
+	size_t k;
+
+#if defined(__SSE2__)
+	if (sc->wb + 64 <= sc->n) {
+		const __m128i cs = _mm_set1_epi8(' '), cd = _mm_set1_epi8('-');
+
+		for (k = 0; k < 4; k++) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + 16 * k));
+
+			a |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, cs)) << (16 * k);
+			b |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, cd)) << (16 * k);
+		}
+		sc->sp = a;
+		sc->ds = b;
+		return;
+	}
+#endif
+	for (k = 0; k < 64; k++) {
+		unsigned ch = sc->wb + k < sc->n ? s[k] : ' ';
+
+		a |= (uint64_t)(ch == ' ') << k;
+		b |= (uint64_t)(ch == '-') << k;
+	}
+	sc->sp = a;
+	sc->ds = b;
+}
+
+static void scan_init(struct scan *sc, const unsigned char *s, size_t n)
+{
+	sc->s = s;
+	sc->n = n;
+	sc->wb = 0;
+#if defined(__SSE2__)
+	scan_masks(sc);
+#endif
+}
+
+/* The end of the word that starts at P (the next ' ', or N); *DASH: whether it has a '-'. */
+static inline size_t scan_word(struct scan *sc, size_t p, int *dash)
+{
+#if defined(__SSE2__)
+	uint64_t d = 0;
+
+	for (;;) {
+		unsigned sh = (unsigned)(p - sc->wb);
+		uint64_t m = sc->sp >> sh;
+
+		if (m) {
+			unsigned z = (unsigned)__builtin_ctzll(m);
+
+			d |= (sc->ds >> sh) & (((uint64_t)1 << z) - 1);
+			*dash = d != 0;
+			return p + z;
+		}
+		d |= sc->ds >> sh;
+		sc->wb += 64;
+		p = sc->wb;
+		if (p >= sc->n) {
+			*dash = d != 0;
+			return sc->n;
+		}
+		scan_masks(sc);
+	}
+#else
+	size_t e = p;
+
+	*dash = 0;
+	for (;;) {
+		e = skip_word(sc->s, e, sc->n);
+		if (e >= sc->n || sc->s[e] == ' ')
+			return e;
+		*dash = 1;
+		e++;
+	}
+#endif
+}
+
+/* The first byte at or after E that is not ' ', or N. */
+static inline size_t scan_spaces(struct scan *sc, size_t e)
+{
+#if defined(__SSE2__)
+	while (e < sc->n) {
+		uint64_t m = ~sc->sp >> (e - sc->wb);
+
+		if (m)
+			return e + (unsigned)__builtin_ctzll(m);
+		sc->wb += 64;
+		e = sc->wb;
+		if (e < sc->n)
+			scan_masks(sc);
+	}
+	return sc->n;
+#else
+	while (e < sc->n && sc->s[e] == ' ')
+		e++;
+	return e;
+#endif
+}
+
 /* optimal() for a whole plain-ASCII paragraph (plain_ascii) with drop_whitespace and no
  * sentence fixing, without chunks: a line may end after any chunk that is not spaces (an
  * item) and start at the next, its width the offsets' difference; dp_mono's queue over the
@@ -1740,24 +1872,23 @@ static int optimal_ascii(struct wrap *w, const unsigned char *s, size_t n, struc
 	const long long a = (long long)avail1;
 	struct mq *q;
 	struct item *it;
-	size_t p = 0, k = 0, nit, head = 0, tail = 0, i, cap;
+	size_t p = 0, k = 0, nit, head = 0, tail = 0, i;
 	long long laste = 0;
+	struct scan sc;
+	int hy = 1;
 
 	if (!n || s[0] == ' ' || avail0 > avail1 || !avail0 || avail1 >= (size_t)1 << 26 ||
 	    n + 1 > ((unsigned long long)1 << 53) / (avail1 * avail1 + 1))
 		return 0;
+	if (!w->o.break_on_hyphens)
+		hy = 0;
+	scan_init(&sc, s, n);
 	while (p < n) {
-		size_t e = p, r;
-		int dash = 0;
+		size_t e, r;
+		int dash;
 
-		for (;;) {
-			e = skip_word(s, e, n);
-			if (e >= n || s[e] == ' ')
-				break;
-			dash = 1;
-			e++;
-		}
-		if (dash && w->o.break_on_hyphens) {
+		e = scan_word(&sc, p, &dash);
+		if (dash && hy) {
 			size_t c0 = k;
 
 			if (word_chunks(w, s, p, e) < 0)
@@ -1772,8 +1903,7 @@ static int optimal_ascii(struct wrap *w, const unsigned char *s, size_t n, struc
 			if (e - p > avail1 || add_item(w, &k, p, e) < 0)
 				return e - p > avail1 ? 0 : -1;
 		}
-		for (r = e; r < n && s[r] == ' '; r++)
-			;
+		r = scan_spaces(&sc, e);
 		if (r - e > avail1)
 			return 0;	/* spaces wider than a line: optimal() cuts them */
 		p = r;
@@ -1784,17 +1914,8 @@ static int optimal_ascii(struct wrap *w, const unsigned char *s, size_t n, struc
 		return 0;
 	if (make_rcp(w, avail1) < 0)
 		return -1;
-	cap = nit + 1;
-	if (cap > w->dpcap) {
-		struct mq *m = realloc(w->mq, (cap + 1) * sizeof *m);
-
-		if (!m) {
-			errno = ENOMEM;
-			return -1;
-		}
-		w->mq = m;
-		/* (dpcap covers the other arrays too: leave it to optimal().) */
-	}
+	if (grow_mq(w, nit + 1) < 0)
+		return -1;
 	q = w->mq;
 	for (k = 0; k < nit; k++) {
 		long long pk = k ? (long long)it[k].s : (long long)avail0 - a;
@@ -1911,14 +2032,8 @@ static int optimal(struct wrap *w, const char *s, struct buf *out)
 			else
 				p = NULL;
 		}
-		if (p) {
-			struct mq *q = realloc(w->mq, cap * sizeof *q);
-
-			if (q)
-				w->mq = q;
-			else
-				p = NULL;
-		}
+		if (p && grow_mq(w, cap + 1) < 0)
+			p = NULL;
 		if (!p) {
 			errno = ENOMEM;
 			return -1;
@@ -2070,8 +2185,8 @@ int wrap_fill_part(struct wrap *w, const char *text, size_t ctx, size_t len, int
 			return w->nlines ? finish_line(w, out, 1) : buf_addc(out, '\n');
 		}
 	}
-	if (final && !ctx && !w->nlines && w->o.algorithm == WRAP_OPTIMAL && !w->o.shorten &&
-	    w->o.drop_whitespace && !w->o.fix_sentence_endings && !w->uax14 &&
+	if (final && !ctx && !w->nlines && w->o.algorithm == WRAP_OPTIMAL && !w->o.exhaustive &&
+	    !w->o.shorten && w->o.drop_whitespace && !w->o.fix_sentence_endings && !w->uax14 &&
 	    plain_ascii((const unsigned char *)text, len)) {
 		int r;
 
