@@ -637,6 +637,28 @@ int wrap_munge(struct wrap *w, const char *s, size_t n, size_t *col, struct buf 
 	if (w->o.replace_whitespace && ctl) {
 		u = (unsigned char *)b->p;
 		i = start;
+#if defined(__SSE2__)
+		{
+			/* 32 bytes at a time: a byte is below 0x20 when max(byte, 0x20) is not
+			 * itself; each one found is looked at alone. */
+			const __m128i sp = _mm_set1_epi8(0x20);
+
+			while (b->len - i >= 32) {
+				__m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+				__m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 16));
+				unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v0, sp), v0)) |
+					(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v1, sp), v1)) << 16;
+
+				for (m = ~m; m; m &= m - 1) {
+					size_t k = i + (unsigned)__builtin_ctz(m);
+
+					if (asciitab[u[k]] & U_WS)
+						u[k] = ' ';
+				}
+				i += 32;
+			}
+		}
+#endif
 		while (i < b->len) {
 			if (b->len - i >= 8) {
 				/* Eight bytes at a time: skip words with no byte below 0x20. */
@@ -1763,7 +1785,15 @@ static inline void scan_masks(struct scan *sc)
 	size_t k;
 
 #if defined(__SSE2__)
-	if (sc->wb + 64 <= sc->n) {
+	unsigned char pad[64];
+
+	if (sc->wb + 64 > sc->n) {
+		/* The last bytes, then spaces. */
+		memset(pad, ' ', sizeof pad);
+		memcpy(pad, s, sc->n - sc->wb);
+		s = pad;
+	}
+	{
 		const __m128i cs = _mm_set1_epi8(' '), cd = _mm_set1_epi8('-');
 
 		for (k = 0; k < 4; k++) {
@@ -1772,17 +1802,15 @@ static inline void scan_masks(struct scan *sc)
 			a |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, cs)) << (16 * k);
 			b |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, cd)) << (16 * k);
 		}
-		sc->sp = a;
-		sc->ds = b;
-		return;
 	}
-#endif
+#else
 	for (k = 0; k < 64; k++) {
 		unsigned ch = sc->wb + k < sc->n ? s[k] : ' ';
 
 		a |= (uint64_t)(ch == ' ') << k;
 		b |= (uint64_t)(ch == '-') << k;
 	}
+#endif
 	sc->sp = a;
 	sc->ds = b;
 }
