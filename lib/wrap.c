@@ -1471,8 +1471,12 @@ static int greedy_ascii(struct wrap *w, const unsigned char *s, size_t n, struct
 			 * its start. The chunk after the line must fit a line of its own. */
 			for (ws = lim; ws > pos && s[ws - 1] != ' '; ws--)
 				;
+			/* (Past LIM + WIDTH the chunk after the line would be too wide, or the
+			 * word is long enough to leave to greedy(): no scan of a huge word
+			 * for every line.) */
 			for (we = lim + 1; we < n && s[we] != ' '; we++)
-				;
+				if (we > lim + width)
+					goto general;
 			if (hyph && memchr(s + ws, '-', we - ws)) {
 				size_t k;
 
