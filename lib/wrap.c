@@ -878,8 +878,8 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)text, *brk = NULL;
 	int hyph = w->o.break_on_hyphens && !w->uax14, extra = w->cols && !w->uax14;
-	unsigned c1 = 0, c2 = 0, c3 = 0, lv = 0;
-	size_t p = 0;
+	unsigned c1 = 0, c2 = 0, c3 = 0, lv = 0, ccls = 0;
+	size_t p = 0, cpos, cul = 0, cuw = 0;
 	int midword;
 
 	w->nch = 0;
@@ -905,6 +905,7 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 			lv = c;
 		p += l;
 	}
+	cpos = SIZE_MAX;
 	if (!brk && plain_ascii(s + p, n - p))
 	{
 		w->plain = 1;
@@ -912,8 +913,16 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 	}
 	while (p < n) {
 		unsigned cls, l1, l2, l3, all;
-		size_t uw, ul = unit(w, s + p, n - p, &cls, &uw), e, wd, q;
+		size_t uw, ul, e, wd, q;
 
+		/* The unit that ended the last chunk was just measured (CJK: every one). */
+		if (p == cpos) {
+			cls = ccls;
+			ul = cul;
+			uw = cuw;
+		} else {
+			ul = unit(w, s + p, n - p, &cls, &uw);
+		}
 		if (cls & U_WS) {
 			e = p;
 			wd = 0;
@@ -926,8 +935,13 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 				if (e >= n)
 					break;
 				ul = unit(w, s + e, n - e, &cls, &uw);
-				if (!(cls & U_WS))
+				if (!(cls & U_WS)) {
+					cpos = e;
+					ccls = cls;
+					cul = ul;
+					cuw = uw;
 					break;
+				}
 			}
 			if (add_chunk(w, p, e - p, wd, CK_WS) < 0)
 				return -1;
@@ -991,6 +1005,10 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 				}
 			}
 			cl = unit(w, s + e, n - e, &ce, &cw);
+			cpos = e;
+			ccls = ce;
+			cul = cl;
+			cuw = cw;
 			if (ce & U_WS)
 				break;
 			if (brk ? brk[e] != LB_NOBREAK : extra && !(ce & U_ESC) && cjk_break(lv, ce))
