@@ -108,11 +108,19 @@ static void flush_para(struct tw *t)
 	wrap_part_reset(t->w);
 }
 
-/* Add text of the current line (munged) to the paragraph; fill what can be filled. */
+/* Add text of the current line or lines (munged) to the paragraph; fill what can be
+ * filled. */
 static void add_text(struct tw *t, const char *p, size_t n)
 {
-	if (!t->warned && utf8_valid_prefix(p, n) < n) {
-		msg_warnat(t->name, t->lineno + 1, "invalid UTF-8");
+	size_t bad;
+
+	if (!t->warned && (bad = utf8_valid_prefix(p, n)) < n) {
+		unsigned long long line = t->lineno + 1;
+		const char *q = p;
+
+		while ((q = memchr(q, '\n', (size_t)(p + bad - q))))
+			q++, line++;
+		msg_warnat(t->name, line, "invalid UTF-8");
 		t->warned = 1;
 	}
 	if (wrap_munge(t->w, p, n, &t->col, &t->para) < 0)
@@ -217,10 +225,45 @@ static void line_piece(struct tw *t, const char *p, size_t n)
 	}
 }
 
+/* The text lines that start P and end in it, added to the paragraph at once, their line
+ * breaks included, as text_line would add them one by one: the bytes used (0 at a blank
+ * line or one that goes on past P). */
+static size_t text_lines(struct tw *t, const char *p, size_t n)
+{
+	const char *q = p, *e = p + n, *nl;
+	unsigned long long k = 0;
+
+	while (q < e && (nl = memchr(q, '\n', (size_t)(e - q)))) {
+		if (nl == q || ((*q == ' ' || *q == '\t' || *q == '\r' || *q == '\v' || *q == '\f') &&
+		    blank(q, (size_t)(nl - q))))
+			break;
+		q = nl + 1;
+		k++;
+	}
+	if (!k)
+		return 0;
+	if (t->inpara)
+		add_text(t, "\n", 1);
+	t->inpara = 1;
+	add_text(t, p, (size_t)(q - 1 - p));
+	t->lineno += k;
+	return (size_t)(q - p);
+}
+
 static void feed(struct tw *t, const char *p, size_t n)
 {
 	while (n) {
-		const char *nl = memchr(p, '\n', n);
+		const char *nl;
+
+		if (!t->prefix && !t->open && !t->line.len) {
+			size_t k = text_lines(t, p, n);
+
+			p += k;
+			n -= k;
+			if (!n)
+				return;
+		}
+		nl = memchr(p, '\n', n);
 
 		if (!nl) {
 			line_piece(t, p, n);

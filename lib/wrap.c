@@ -10,6 +10,9 @@
 #include <string.h>
 
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "buf.h"
 #include "linebreak.h"
@@ -48,6 +51,22 @@ struct cand {
 	size_t i;	/* its index */
 };
 
+/* A candidate in dp_mono's queue: a line from it ending where the chunks before the end are
+ * E wide has slack A - E + P (A: the width of lines after the first) and costs Q plus the
+ * square; from E = T on it is as good as the candidate before it in the queue. */
+struct mq {
+	long long p, q, t;
+	size_t i;
+};
+
+/* A chunk that is not spaces, in optimal_ascii: its offsets (its width is E - S), the least
+ * cost of lines up to its end, and the start of the last of them. */
+struct item {
+	size_t s, e;
+	long long c;
+	size_t prev;
+};
+
 struct piece {
 	size_t off, len, w;
 	unsigned fl;
@@ -67,6 +86,12 @@ struct wrap {
 	double *cost;
 	size_t *prev, *pre, dpcap;
 	struct cand *st;
+	struct mq *mq;
+	size_t mqcap;
+	struct item *it;
+	size_t itcap;
+	uint32_t *rcp;		/* 2^32 / 2d for d < nrcp, for dp_mono */
+	size_t nrcp;
 	/* state across the parts of a paragraph */
 	unsigned long nlines;
 	int pend, dropped, midword;
@@ -436,6 +461,9 @@ void wrap_free(struct wrap *w)
 	free(w->prev);
 	free(w->pre);
 	free(w->st);
+	free(w->mq);
+	free(w->rcp);
+	free(w->it);
 	free(w);
 }
 
@@ -609,16 +637,44 @@ int wrap_munge(struct wrap *w, const char *s, size_t n, size_t *col, struct buf 
 	if (w->o.replace_whitespace && ctl) {
 		u = (unsigned char *)b->p;
 		i = start;
+#if defined(__SSE2__)
+		{
+			/* 32 bytes at a time: a byte is below 0x20 when max(byte, 0x20) is not
+			 * itself; each one found is looked at alone. */
+			const __m128i sp = _mm_set1_epi8(0x20);
+
+			while (b->len - i >= 32) {
+				__m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+				__m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(u + i + 16));
+				unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v0, sp), v0)) |
+					(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v1, sp), v1)) << 16;
+
+				for (m = ~m; m; m &= m - 1) {
+					size_t k = i + (unsigned)__builtin_ctz(m);
+
+					if (asciitab[u[k]] & U_WS)
+						u[k] = ' ';
+				}
+				i += 32;
+			}
+		}
+#endif
 		while (i < b->len) {
 			if (b->len - i >= 8) {
 				/* Eight bytes at a time: skip words with no byte below 0x20. */
 				uint64_t x;
 
 				memcpy(&x, u + i, 8);
-				if (!((x - 0x2020202020202020u) & ~x & 0x8080808080808080u)) {
+				x = (x - 0x2020202020202020u) & ~x & 0x8080808080808080u;
+				if (!x) {
 					i += 8;
 					continue;
 				}
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+				/* The lowest byte marked is one below 0x20 (a false mark has one
+				 * below it). */
+				i += (unsigned)__builtin_ctzll(x) >> 3;
+#endif
 			}
 			if (u[i] < 0x20 && (asciitab[u[i]] & U_WS))
 				u[i] = ' ';
@@ -752,26 +808,18 @@ static inline size_t skip_word(const unsigned char *s, size_t e, size_t n)
 	return e;
 }
 
-/* The class of the unit D (1 to 3) units before E, in a plain word that starts at P after
- * units of classes C1, C2, C3. */
-static inline unsigned back_cls(const unsigned char *s, size_t p, size_t e, size_t d,
-	unsigned c1, unsigned c2, unsigned c3)
-{
-	if (e - p >= d)
-		return asciitab[s[e - d]];
-	d -= e - p;
-	return d == 1 ? c1 : d == 2 ? c2 : c3;
-}
-
-/* tokenize() for plain ASCII text (plain_ascii): the same rules over bytes. */
+/* tokenize() for plain ASCII text (plain_ascii): the same rules over bytes. The units
+ * before P0 have classes C1 (nearest), C2, C3; past P0 the class of a unit is its byte's. */
 static int tokenize_ascii(struct wrap *w, const unsigned char *s, size_t p, size_t n,
 	unsigned c1, unsigned c2, unsigned c3, int midword)
 {
-	int hyph = w->o.break_on_hyphens;
-	const unsigned sp = asciitab[' '];
+	const int hyph = w->o.break_on_hyphens;
+	const size_t p0 = p;
+	const unsigned ctx[3] = { c1, c2, c3 };
+	/* the class of the unit D (1 to 3) before E */
+#define BEFORE(e, d) ((e) - p0 >= (d) ? asciitab[s[(e) - (d)]] : ctx[(d) - 1 - ((e) - p0)])
 
 	while (p < n) {
-		unsigned cls, l1, l2, l3;
 		size_t e, q;
 
 		if (s[p] == ' ') {
@@ -780,28 +828,22 @@ static int tokenize_ascii(struct wrap *w, const unsigned char *s, size_t p, size
 				e++;
 			if (add_chunk(w, p, e - p, e - p, CK_WS) < 0)
 				return -1;
-			c3 = e - p >= 3 ? sp : e - p == 2 ? c1 : c2;
-			c2 = e - p >= 2 ? sp : c1;
-			c1 = sp;
 			p = e;
 			continue;
 		}
-		cls = asciitab[s[p]];
 		if (midword) {
 			midword = 0;
-			if (hyph && s[p] == '-' && hyphen_break(w, s, p + 1, n, c1, c2, c3)) {
+			if (hyph && s[p] == '-' &&
+			    hyphen_break(w, s, p + 1, n, BEFORE(p, 1), BEFORE(p, 2), BEFORE(p, 3))) {
 				if (add_chunk(w, p, 1, 1, 0) < 0)
 					return -1;
-				c3 = c2;
-				c2 = c1;
-				c1 = cls;
 				p++;
 				continue;
 			}
-		} else if (hyph && s[p] == '-' && (c1 & U_WP) && (q = emdash_at(w, s, p, n))) {
+		} else if (hyph && s[p] == '-' && (BEFORE(p, 1) & U_WP) &&
+		    (q = emdash_at(w, s, p, n))) {
 			if (add_chunk(w, p, q - p, q - p, 0) < 0)
 				return -1;
-			c3 = c2 = c1 = U_DASH;
 			p = q;
 			continue;
 		}
@@ -814,10 +856,9 @@ static int tokenize_ascii(struct wrap *w, const unsigned char *s, size_t p, size
 			/* s[e] is '-' */
 			e++;
 			if (hyph) {
-				l1 = back_cls(s, p, e - 1, 1, c1, c2, c3);
-				l2 = back_cls(s, p, e - 1, 2, c1, c2, c3);
-				l3 = back_cls(s, p, e - 1, 3, c1, c2, c3);
-				if (hyphen_break(w, s, e, n, l1, l2, l3))
+				unsigned l1 = BEFORE(e - 1, 1);
+
+				if (hyphen_break(w, s, e, n, l1, BEFORE(e - 1, 2), BEFORE(e - 1, 3)))
 					break;
 				if ((l1 & U_WP) && emdash_at(w, s, e - 1, n)) {
 					e--;
@@ -825,16 +866,11 @@ static int tokenize_ascii(struct wrap *w, const unsigned char *s, size_t p, size
 				}
 			}
 		}
-		l1 = back_cls(s, p, e, 1, c1, c2, c3);
-		l2 = back_cls(s, p, e, 2, c1, c2, c3);
-		l3 = back_cls(s, p, e, 3, c1, c2, c3);
 		if (add_chunk(w, p, e - p, e - p, 0) < 0)
 			return -1;
-		c1 = l1;
-		c2 = l2;
-		c3 = l3;
 		p = e;
 	}
+#undef BEFORE
 	return 0;
 }
 
@@ -842,8 +878,8 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)text, *brk = NULL;
 	int hyph = w->o.break_on_hyphens && !w->uax14, extra = w->cols && !w->uax14;
-	unsigned c1 = 0, c2 = 0, c3 = 0, lv = 0;
-	size_t p = 0;
+	unsigned c1 = 0, c2 = 0, c3 = 0, lv = 0, ccls = 0;
+	size_t p = 0, cpos, cul = 0, cuw = 0;
 	int midword;
 
 	w->nch = 0;
@@ -869,6 +905,7 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 			lv = c;
 		p += l;
 	}
+	cpos = SIZE_MAX;
 	if (!brk && plain_ascii(s + p, n - p))
 	{
 		w->plain = 1;
@@ -876,8 +913,16 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 	}
 	while (p < n) {
 		unsigned cls, l1, l2, l3, all;
-		size_t uw, ul = unit(w, s + p, n - p, &cls, &uw), e, wd, q;
+		size_t uw, ul, e, wd, q;
 
+		/* The unit that ended the last chunk was just measured (CJK: every one). */
+		if (p == cpos) {
+			cls = ccls;
+			ul = cul;
+			uw = cuw;
+		} else {
+			ul = unit(w, s + p, n - p, &cls, &uw);
+		}
 		if (cls & U_WS) {
 			e = p;
 			wd = 0;
@@ -890,8 +935,13 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 				if (e >= n)
 					break;
 				ul = unit(w, s + e, n - e, &cls, &uw);
-				if (!(cls & U_WS))
+				if (!(cls & U_WS)) {
+					cpos = e;
+					ccls = cls;
+					cul = ul;
+					cuw = uw;
 					break;
+				}
 			}
 			if (add_chunk(w, p, e - p, wd, CK_WS) < 0)
 				return -1;
@@ -955,6 +1005,10 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 				}
 			}
 			cl = unit(w, s + e, n - e, &ce, &cw);
+			cpos = e;
+			ccls = ce;
+			cul = cl;
+			cuw = cw;
 			if (ce & U_WS)
 				break;
 			if (brk ? brk[e] != LB_NOBREAK : extra && !(ce & U_ESC) && cjk_break(lv, ce))
@@ -1381,7 +1435,157 @@ static int greedy(struct wrap *w, const char *s, int final, size_t *stop, struct
 	return 0;
 }
 
+/* The chunks of the plain ASCII word S[WS..WE) (no space in it, a space or the paragraph's
+ * start before it), into w->ch: the same as tokenize_ascii finds in the whole text, as no
+ * rule looks across a space. */
+static int word_chunks(struct wrap *w, const unsigned char *s, size_t ws, size_t we)
+{
+	w->nch = 0;
+	return tokenize_ascii(w, s, ws, we, ws >= 1 ? asciitab[s[ws - 1]] : 0,
+		ws >= 2 ? asciitab[s[ws - 2]] : 0, ws >= 3 ? asciitab[s[ws - 3]] : 0, 0);
+}
+
+/* greedy() over a whole paragraph of plain ASCII (plain_ascii) without chunks, for
+ * drop_whitespace without max_lines or sentence endings: a line is the text up to the last
+ * chunk boundary within its width, found by looking back from the width's end over one
+ * word. 1 when done; 0 when a chunk is wider than a line (then OUT and the state are as
+ * they were, for greedy()); -1 on ENOMEM. */
+static int greedy_ascii(struct wrap *w, const unsigned char *s, size_t n, struct buf *out)
+{
+	size_t out0 = out->len, pos = 0;
+	int hyph = w->o.break_on_hyphens;
+
+	w->plain = 1;
+	while (pos < n) {
+		size_t lim, b, e, ws, we, width;
+		long long nx;
+		long wl = w->o.width - (long)(w->nlines ? w->siw : w->iiw);
+
+		if (w->nlines) {
+			/* A line drops the whitespace chunk it would start with. */
+			while (pos < n && s[pos] == ' ')
+				pos++;
+			if (pos == n)
+				break;
+		}
+		if (wl < 1)
+			goto general;
+		width = (size_t)wl;
+		lim = pos + width;
+		if (lim >= n) {
+			b = n;
+		} else if (s[lim] == ' ') {
+			/* The next chunk is spaces: the line ends where they start. */
+			for (b = lim; b > pos && s[b - 1] == ' '; b--)
+				;
+			if (b == pos)
+				goto general;
+			for (e = lim + 1; e < n && s[e] == ' '; e++)
+				;
+			if (e - b > width)
+				goto general;
+		} else {
+			/* LIM is in the word S[WS..WE): the line ends at a boundary in it, or at
+			 * its start. The chunk after the line must fit a line of its own. */
+			for (ws = lim; ws > pos && s[ws - 1] != ' '; ws--)
+				;
+			/* (Past LIM + WIDTH the chunk after the line would be too wide, or the
+			 * word is long enough to leave to greedy(): no scan of a huge word
+			 * for every line.) */
+			for (we = lim + 1; we < n && s[we] != ' '; we++)
+				if (we > lim + width)
+					goto general;
+			if (hyph && memchr(s + ws, '-', we - ws)) {
+				size_t k;
+
+				if (word_chunks(w, s, ws, we) < 0)
+					return -1;
+				b = ws;
+				nx = (long long)(w->ch[0].off + w->ch[0].len);
+				for (k = 0; k < w->nch; k++) {
+					size_t ce = w->ch[k].off + w->ch[k].len;
+
+					if (ce > lim)
+						break;
+					b = ce;
+					nx = k + 1 < w->nch ? (long long)(w->ch[k + 1].off + w->ch[k + 1].len) :
+						(long long)we;
+				}
+			} else {
+				b = ws;
+				nx = (long long)we;
+			}
+			if (b == pos || (size_t)nx - b > width)
+				goto general;
+		}
+		/* The line, without the whitespace chunk it may end in. */
+		for (e = b; e > pos && s[e - 1] == ' '; e--)
+			;
+		if (e > pos && (start_line(w, out, w->nlines ? w->si : w->ii,
+		    w->nlines ? w->silen : w->iilen) < 0 || buf_add(out, s + pos, e - pos) < 0))
+			return -1;
+		pos = b;
+	}
+	return 1;
+general:
+	out->len = out0;
+	w->nlines = 0;
+	w->pend = 0;
+	return 0;
+}
+
 /* ---- Minimum raggedness: the sum of squared slack over all lines but the last. ---- */
+
+/* The search of optimal() in integers, for prev[1..N], when no line overflows and every sum
+ * of squares is below 2^53: then the doubles would be exact and make the same choices. 1 if
+ * a line overflows (it costs 1e30, and sums with it round): use the doubles. */
+/* One step of dp_exact: the least cost of a line ending after chunk J - 1 (*BI its start)
+ * over the candidates ST[0..NS), newest first; INFQ if none fits. 1 if the chunk alone
+ * overflows. */
+static inline int dp_step(const struct cand *st, size_t ns, const struct chunk *ch,
+	const size_t *pre, size_t j, size_t n, size_t avail0, size_t avail1, size_t maxavail,
+	int drop, long long *bestp, size_t *bip)
+{
+	const long long INFQ = LLONG_MAX;
+	size_t k, endw, bi = j - 1, shy = j < n && (ch[j - 1].fl & CK_SHY);
+	long long best = INFQ, lim, base;
+	int last = j == n;
+
+	endw = (drop && (ch[j - 1].fl & CK_WS) ? pre[j - 1] : pre[j]) + shy;
+	k = ns;
+	if (k && st[k - 1].i == j - 1) {
+		size_t avail = j == 1 ? avail0 : avail1, lw = ch[j - 1].w + shy;
+
+		if (lw > avail)
+			return 1;
+		k--;
+		if (st[k].q < INFQ)
+			best = st[k].q + (last ? 0 : (long long)((avail - lw) * (avail - lw)));
+	}
+	lim = (long long)endw - (long long)maxavail;
+	base = (long long)avail1 - (long long)endw;
+	while (k > 0) {
+		const struct cand *cd = &st[--k];
+		long long pr = (long long)cd->pre, sl, c;
+		size_t m;
+
+		if (pr < lim)
+			break;
+		if (k == 0)
+			base = (long long)avail0 - (long long)endw;
+		sl = base + pr;
+		if (sl < 0 || cd->q == INFQ)
+			continue;
+		c = cd->q + (last ? 0 : sl * sl);
+		/* Branch-free (a mask): which candidate wins is hard to predict. */
+		m = (size_t)0 - (size_t)(c < best);
+		bi = (bi & ~m) | (cd->i & m);
+		best = c < best ? c : best;
+	}
+	*bestp = best;
+	*bip = bi;
+	return 0;
+}
 
 /* The search of optimal() in integers, for prev[1..N], when no line overflows and every sum
  * of squares is below 2^53: then the doubles would be exact and make the same choices. 1 if
@@ -1391,19 +1595,14 @@ static int dp_exact(struct wrap *w, size_t n, size_t avail0, size_t avail1, size
 {
 	const long long INFQ = LLONG_MAX;
 	struct cand *st = w->st;
-	const size_t *pre = w->pre;
 	const struct chunk *ch = w->ch;
 	long long cprev = 0;	/* cost[j - 1] */
 	size_t ns = 0, j;
 
 	for (j = 1; j <= n; j++) {
-		size_t k, endw, bi = j - 1, shy = j < n && (ch[j - 1].fl & CK_SHY);
-		long long best = INFQ, lim, base;
-		int last = j == n;
-
 		w->prev[j] = j - 1;
 		if (!drop || j == 1 || !(ch[j - 1].fl & CK_WS)) {
-			st[ns].pre = pre[j - 1];
+			st[ns].pre = w->pre[j - 1];
 			st[ns].q = cprev;
 			st[ns++].i = j - 1;
 		}
@@ -1411,41 +1610,426 @@ static int dp_exact(struct wrap *w, size_t n, size_t avail0, size_t avail1, size
 			cprev = INFQ;
 			continue;
 		}
-		endw = (drop && (ch[j - 1].fl & CK_WS) ? pre[j - 1] : pre[j]) + shy;
-		k = ns;
-		if (k && st[k - 1].i == j - 1) {
-			size_t avail = j == 1 ? avail0 : avail1, lw = ch[j - 1].w + shy;
-
-			if (lw > avail)
-				return 1;
-			k--;
-			if (st[k].q < INFQ)
-				best = st[k].q + (last ? 0 : (long long)((avail - lw) * (avail - lw)));
-		}
-		lim = (long long)endw - (long long)maxavail;
-		base = (long long)avail1 - (long long)endw;
-		while (k > 0) {
-			const struct cand *cd = &st[--k];
-			long long pr = (long long)cd->pre, sl, c;
-			size_t m;
-
-			if (pr < lim)
-				break;
-			if (k == 0)
-				base = (long long)avail0 - (long long)endw;
-			sl = base + pr;
-			if (sl < 0 || cd->q == INFQ)
-				continue;
-			c = cd->q + (last ? 0 : sl * sl);
-			/* Branch-free (a mask): which candidate wins is hard to predict. */
-			m = (size_t)0 - (size_t)(c < best);
-			bi = (bi & ~m) | (cd->i & m);
-			best = c < best ? c : best;
-		}
-		w->prev[j] = bi;
-		cprev = best;
+		if (dp_step(st, ns, ch, w->pre, j, n, avail0, avail1, maxavail, drop, &cprev,
+		    &w->prev[j]))
+			return 1;
 	}
 	return 0;
+}
+
+/* 1 if candidate Y (newer, P no smaller) is as good as X for a line ending at E (no less
+ * than PY), or X no longer fits there. */
+static inline int as_good(long long a, const struct mq *x, long long py, long long qy,
+	long long e)
+{
+	long long sx = a - e + x->p, sy = a - e + py;
+
+	return sx < 0 || qy + sy * sy <= x->q + sx * sx;
+}
+
+/* The least E from which candidate Y (newer, P no smaller) is as good as X, no less than
+ * EMIN (no less than PY: before it nothing asks) and no more than where X stops fitting.
+ * RCP[d] for d < NRCP is 2^32 / 2d rounded up (see optimal()). */
+static inline long long takeover(long long a, const struct mq *x, long long py, long long qy,
+	long long emin, const uint32_t *rcp, size_t nrcp)
+{
+	long long emax = a + x->p + 1, d = py - x->p, m, dd, t, lo, hi;
+
+	if (emin >= emax)
+		return emin;
+	if (d == 0)
+		return qy <= x->q ? emin : emax;
+	/* As good: 2d(E - py) >= d(2a - d) + qy - qx =: m (and d <= a, as emin < emax):
+	 * E - py = ceil(m / 2d), between emin - py and emax - py. */
+	dd = 2 * d;
+	m = d * (2 * a - d) + qy - x->q;
+	/* m clamped to [dd lo, dd (hi - 1) + 1] gives the quotient clamped to [lo, hi], and
+	 * 0 <= m < 2d(a + 1). The reciprocal gives the quotient or one more; two steps make
+	 * it exact. No branches: which way they would go is hard to predict. */
+	lo = dd * (emin - py);
+	hi = dd * (emax - 1 - py) + 1;
+	m = m < lo ? lo : m > hi ? hi : m;
+	t = (size_t)d < nrcp ? (long long)(((unsigned long long)m * rcp[d]) >> 32) : m / dd;
+	t += dd * t < m;
+	t -= dd * (t - 1) >= m;
+	return t + py;
+}
+
+/* dp_exact in constant time per chunk, amortised. A line from candidate X ending where the
+ * chunks are E wide costs qx + (a - E + px)^2 while that slack is not negative; of two
+ * candidates the newer (px no smaller) that is as good at some E stays so at every larger E
+ * (the difference of the squares grows with E, and the older stops fitting first). Line ends
+ * E only grow, so the candidates that can still win are a queue, oldest first, each taking
+ * over from the one before at its T (increasing along the queue): the front wins, ties
+ * going to the newest as in dp_exact. The first line (other width) and the last (no cost)
+ * are dp_exact's steps. 2 if the line ends or the starts go back (a first line wider than
+ * the others; a soft hyphen before a chunk of width 0): then use dp_exact. */
+static int dp_mono(struct wrap *w, size_t n, size_t avail0, size_t avail1, size_t maxavail,
+	int drop)
+{
+	const long long INFQ = LLONG_MAX, a = (long long)avail1;
+	struct cand *st = w->st;
+	struct mq *q = w->mq;
+	const struct chunk *ch = w->ch;
+	const size_t *pre = w->pre;
+	long long cprev = 0, laste = 0, lastp = LLONG_MIN;
+	size_t ns = 0, j, head = 0, tail = 0;
+
+	for (j = 1; j <= n; j++) {
+		long long e, sl;
+		size_t shy;
+
+		w->prev[j] = j - 1;
+		if (!drop || j == 1 || !(ch[j - 1].fl & CK_WS)) {
+			long long p = j == 1 ? (long long)avail0 - a : (long long)pre[j - 1];
+
+			st[ns].pre = pre[j - 1];
+			st[ns].q = cprev;
+			st[ns++].i = j - 1;
+			if (p < lastp)
+				return 2;
+			lastp = p;
+			if (cprev != INFQ) {
+				long long emin = p > laste ? p : laste;
+
+				/* Drop the back while it wins nowhere: from where it would take
+				 * over, the new one is as good. */
+				while (tail > head + 1 && as_good(a, &q[tail - 1], p, cprev,
+				    q[tail - 1].t > emin ? q[tail - 1].t : emin))
+					tail--;
+				q[tail].p = p;
+				q[tail].q = cprev;
+				q[tail].t = tail > head ? takeover(a, &q[tail - 1], p, cprev, emin,
+					w->rcp, w->nrcp) : emin;
+				q[tail++].i = j - 1;
+			}
+		}
+		if (drop && j < n && (ch[j].fl & CK_WS)) {
+			cprev = INFQ;
+			continue;
+		}
+		if (j == 1 || j == n) {
+			if (dp_step(st, ns, ch, pre, j, n, avail0, avail1, maxavail, drop, &cprev,
+			    &w->prev[j]))
+				return 1;
+			continue;
+		}
+		shy = ch[j - 1].fl & CK_SHY ? 1 : 0;
+		if (st[ns - 1].i == j - 1 && ch[j - 1].w + shy > avail1)
+			return 1;	/* the chunk alone overflows */
+		e = (long long)((drop && (ch[j - 1].fl & CK_WS) ? pre[j - 1] : pre[j]) + shy);
+		if (e < laste)
+			return 2;
+		laste = e;
+		while (head < tail && (a - e + q[head].p < 0 || (head + 1 < tail && q[head + 1].t <= e)))
+			head++;
+		if (head == tail) {
+			cprev = INFQ;
+			continue;
+		}
+		sl = a - e + q[head].p;
+		cprev = q[head].q + sl * sl;
+		w->prev[j] = q[head].i;
+	}
+	return 0;
+}
+
+/* dp_mono's reciprocals, once per wrapper: 0, or -1 with errno ENOMEM. */
+static int make_rcp(struct wrap *w, size_t avail1)
+{
+	size_t i;
+
+	if (w->rcp || avail1 >= 1 << 16)
+		return 0;
+	/* With m < 2d(a + 1) < 2^30 the product's high half is m / 2d or one more. */
+	w->nrcp = (avail1 < 4095 ? avail1 : 4095) + 1;
+	if (!(w->rcp = malloc(w->nrcp * sizeof *w->rcp))) {
+		errno = ENOMEM;
+		return -1;
+	}
+	for (i = 1; i < w->nrcp; i++)
+		w->rcp[i] = (uint32_t)(((uint64_t)1 << 32) / (2 * i) + 1);
+	return 0;
+}
+
+static int grow_mq(struct wrap *w, size_t need)
+{
+	struct mq *m;
+
+	if (need <= w->mqcap)
+		return 0;
+	if (need < 2 * w->mqcap)
+		need = 2 * w->mqcap;
+	if (!(m = realloc(w->mq, need * sizeof *m))) {
+		errno = ENOMEM;
+		return -1;
+	}
+	w->mq = m;
+	w->mqcap = need;
+	return 0;
+}
+
+static int grow_items(struct wrap *w)
+{
+	size_t cap = w->itcap ? 2 * w->itcap : 1024;
+	struct item *p = realloc(w->it, cap * sizeof *p);
+
+	if (!p) {
+		errno = ENOMEM;
+		return -1;
+	}
+	w->it = p;
+	w->itcap = cap;
+	return 0;
+}
+
+static inline int add_item(struct wrap *w, size_t *k, size_t s, size_t e)
+{
+	if (*k == w->itcap && grow_items(w) < 0)
+		return -1;
+	w->it[*k].s = s;
+	w->it[(*k)++].e = e;
+	return 0;
+}
+
+/* Words and spaces of plain ASCII text S[0..N): with SSE2, from bit masks of 64 bytes at a
+ * time (' ' and '-'), else with skip_word. */
+struct scan {
+	const unsigned char *s;
+	size_t n, wb;		/* the masks' bytes start at wb */
+	uint64_t sp, ds;	/* past N all spaces */
+};
+
+static inline void scan_masks(struct scan *sc)
+{
+	const unsigned char *s = sc->s + sc->wb;
+	uint64_t a = 0, b = 0;
+	size_t k;
+
+#if defined(__SSE2__)
+	unsigned char pad[64];
+
+	if (sc->wb + 64 > sc->n) {
+		/* The last bytes, then spaces. */
+		memset(pad, ' ', sizeof pad);
+		memcpy(pad, s, sc->n - sc->wb);
+		s = pad;
+	}
+	{
+		const __m128i cs = _mm_set1_epi8(' '), cd = _mm_set1_epi8('-');
+
+		for (k = 0; k < 4; k++) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + 16 * k));
+
+			a |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, cs)) << (16 * k);
+			b |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, cd)) << (16 * k);
+		}
+	}
+#else
+	for (k = 0; k < 64; k++) {
+		unsigned ch = sc->wb + k < sc->n ? s[k] : ' ';
+
+		a |= (uint64_t)(ch == ' ') << k;
+		b |= (uint64_t)(ch == '-') << k;
+	}
+#endif
+	sc->sp = a;
+	sc->ds = b;
+}
+
+static void scan_init(struct scan *sc, const unsigned char *s, size_t n)
+{
+	sc->s = s;
+	sc->n = n;
+	sc->wb = 0;
+#if defined(__SSE2__)
+	scan_masks(sc);
+#endif
+}
+
+/* The end of the word that starts at P (the next ' ', or N); *DASH: whether it has a '-'. */
+static inline size_t scan_word(struct scan *sc, size_t p, int *dash)
+{
+#if defined(__SSE2__)
+	uint64_t d = 0;
+
+	for (;;) {
+		unsigned sh = (unsigned)(p - sc->wb);
+		uint64_t m = sc->sp >> sh;
+
+		if (m) {
+			unsigned z = (unsigned)__builtin_ctzll(m);
+
+			d |= (sc->ds >> sh) & (((uint64_t)1 << z) - 1);
+			*dash = d != 0;
+			return p + z;
+		}
+		d |= sc->ds >> sh;
+		sc->wb += 64;
+		p = sc->wb;
+		if (p >= sc->n) {
+			*dash = d != 0;
+			return sc->n;
+		}
+		scan_masks(sc);
+	}
+#else
+	size_t e = p;
+
+	*dash = 0;
+	for (;;) {
+		e = skip_word(sc->s, e, sc->n);
+		if (e >= sc->n || sc->s[e] == ' ')
+			return e;
+		*dash = 1;
+		e++;
+	}
+#endif
+}
+
+/* The first byte at or after E that is not ' ', or N. */
+static inline size_t scan_spaces(struct scan *sc, size_t e)
+{
+#if defined(__SSE2__)
+	while (e < sc->n) {
+		uint64_t m = ~sc->sp >> (e - sc->wb);
+
+		if (m)
+			return e + (unsigned)__builtin_ctzll(m);
+		sc->wb += 64;
+		e = sc->wb;
+		if (e < sc->n)
+			scan_masks(sc);
+	}
+	return sc->n;
+#else
+	while (e < sc->n && sc->s[e] == ' ')
+		e++;
+	return e;
+#endif
+}
+
+/* optimal() for a whole plain-ASCII paragraph (plain_ascii) with drop_whitespace and no
+ * sentence fixing, without chunks: a line may end after any chunk that is not spaces (an
+ * item) and start at the next, its width the offsets' difference; dp_mono's queue over the
+ * items. The same lines as optimal() (tokenize_ascii's chunks; the spaces between items
+ * dropped at a line's end, never started with). 1 when done; 0 when optimal() must do it
+ * (leading spaces, a chunk wider than a line, a first line wider than the others, sums
+ * past 2^53); -1 on ENOMEM. */
+static int optimal_ascii(struct wrap *w, const unsigned char *s, size_t n, struct buf *out)
+{
+	size_t W = (size_t)w->o.width, avail0 = W - w->iiw, avail1 = W - w->siw;
+	const long long a = (long long)avail1;
+	struct mq *q;
+	struct item *it;
+	size_t p = 0, k = 0, nit, head = 0, tail = 0, i;
+	long long laste = 0;
+	struct scan sc;
+	int hy = 1;
+
+	if (!n || s[0] == ' ' || avail0 > avail1 || !avail0 || avail1 >= (size_t)1 << 26 ||
+	    n + 1 > ((unsigned long long)1 << 53) / (avail1 * avail1 + 1))
+		return 0;
+	if (!w->o.break_on_hyphens)
+		hy = 0;
+	scan_init(&sc, s, n);
+	while (p < n) {
+		size_t e, r;
+		int dash;
+
+		e = scan_word(&sc, p, &dash);
+		if (dash && hy) {
+			size_t c0 = k;
+
+			if (word_chunks(w, s, p, e) < 0)
+				return -1;
+			for (i = 0; i < w->nch; i++)
+				if (add_item(w, &k, w->ch[i].off, w->ch[i].off + w->ch[i].len) < 0)
+					return -1;
+			for (i = c0; i < k; i++)
+				if (w->it[i].e - w->it[i].s > avail1)
+					return 0;
+		} else {
+			if (e - p > avail1 || add_item(w, &k, p, e) < 0)
+				return e - p > avail1 ? 0 : -1;
+		}
+		r = scan_spaces(&sc, e);
+		if (r - e > avail1)
+			return 0;	/* spaces wider than a line: optimal() cuts them */
+		p = r;
+	}
+	nit = k;
+	it = w->it;
+	if (it[0].e - it[0].s > avail0)
+		return 0;
+	if (make_rcp(w, avail1) < 0)
+		return -1;
+	if (grow_mq(w, nit + 1) < 0)
+		return -1;
+	q = w->mq;
+	for (k = 0; k < nit; k++) {
+		long long pk = k ? (long long)it[k].s : (long long)avail0 - a;
+		long long qk = k ? it[k - 1].c : 0, e = (long long)it[k].e, emin, sl;
+
+		/* Item K as a start, as in dp_mono. */
+		emin = pk > laste ? pk : laste;
+		while (tail > head + 1 && as_good(a, &q[tail - 1], pk, qk,
+		    q[tail - 1].t > emin ? q[tail - 1].t : emin))
+			tail--;
+		q[tail].p = pk;
+		q[tail].q = qk;
+		q[tail].t = tail > head ? takeover(a, &q[tail - 1], pk, qk, emin, w->rcp, w->nrcp) :
+			emin;
+		q[tail++].i = k;
+		if (k + 1 == nit)
+			break;
+		/* The line ending with item K. */
+		laste = e;
+		while (head < tail && (a - e + q[head].p < 0 || (head + 1 < tail && q[head + 1].t <= e)))
+			head++;
+		sl = a - e + q[head].p;	/* the item alone fits: the queue is not empty */
+		it[k].c = q[head].q + sl * sl;
+		it[k].prev = q[head].i;
+	}
+	/* The last line costs nothing: the least cost before it, the latest start on ties. */
+	{
+		long long best = LLONG_MAX;
+		size_t bi = nit - 1, e = it[nit - 1].e;
+
+		for (i = nit; i-- > 0;) {
+			long long c = i ? it[i - 1].c : 0;
+
+			if (e - it[i].s > (i ? avail1 : avail0)) {
+				if (i)
+					break;
+				continue;
+			}
+			if (c < best) {
+				best = c;
+				bi = i;
+			}
+		}
+		it[nit - 1].prev = bi;
+	}
+	/* Turn the starts into next-line ends, then write the lines in order. */
+	{
+		size_t end = nit - 1, nxt = SIZE_MAX;
+
+		for (;;) {
+			size_t st = it[end].prev;
+
+			it[end].prev = nxt;
+			nxt = end;
+			if (!st)
+				break;
+			end = st - 1;
+		}
+		for (i = 0, k = nxt; k != SIZE_MAX; i = k + 1, k = it[k].prev)
+			if (start_line(w, out, w->nlines ? w->si : w->ii, w->nlines ? w->silen : w->iilen) < 0 ||
+			    buf_add(out, s + it[i].s, it[k].e - it[i].s) < 0)
+				return -1;
+	}
+	return 1;
 }
 
 static int optimal(struct wrap *w, const char *s, struct buf *out)
@@ -1498,6 +2082,8 @@ static int optimal(struct wrap *w, const char *s, struct buf *out)
 			else
 				p = NULL;
 		}
+		if (p && grow_mq(w, cap + 1) < 0)
+			p = NULL;
 		if (!p) {
 			errno = ENOMEM;
 			return -1;
@@ -1513,10 +2099,15 @@ static int optimal(struct wrap *w, const char *s, struct buf *out)
 	/* Only chunks that can start a line are tried as starts (with drop_whitespace, not
 	 * a space but the first), newest first; widths come from the prefix sums pre[]. */
 	size_t ns = 0;
+	int r;
+
+	if (make_rcp(w, avail1) < 0)
+		return -1;
 
 	if (maxavail < (size_t)1 << 26 &&
 	    n + 1 <= ((unsigned long long)1 << 53) / (maxavail * maxavail + 1) &&
-	    !dp_exact(w, n, avail0, avail1, maxavail, drop))
+	    ((r = w->o.exhaustive ? 2 : dp_mono(w, n, avail0, avail1, maxavail, drop)) == 0 ||
+	    (r == 2 && !dp_exact(w, n, avail0, avail1, maxavail, drop))))
 		j = n + 1;	/* done in integers */
 	else
 		j = 1;
@@ -1630,6 +2221,33 @@ int wrap_fill_part(struct wrap *w, const char *text, size_t ctx, size_t len, int
 		text = w->text.p;
 		ctx = 0;
 		len = w->text.len;
+	}
+	if (final && !ctx && !w->nlines && !w->midword && w->o.algorithm == WRAP_GREEDY &&
+	    w->o.max_lines < 0 && w->o.drop_whitespace && !w->o.fix_sentence_endings && !w->uax14 &&
+	    plain_ascii((const unsigned char *)text, len)) {
+		int r = greedy_ascii(w, (const unsigned char *)text, len, out);
+
+		if (r < 0)
+			return -1;
+		if (r) {
+			if (used)
+				*used = len;
+			return w->nlines ? finish_line(w, out, 1) : buf_addc(out, '\n');
+		}
+	}
+	if (final && !ctx && !w->nlines && w->o.algorithm == WRAP_OPTIMAL && !w->o.exhaustive &&
+	    !w->o.shorten && w->o.drop_whitespace && !w->o.fix_sentence_endings && !w->uax14 &&
+	    plain_ascii((const unsigned char *)text, len)) {
+		int r;
+
+		w->plain = 1;
+		if ((r = optimal_ascii(w, (const unsigned char *)text, len, out)) < 0)
+			return -1;
+		if (r) {
+			if (used)
+				*used = len;
+			return w->nlines ? finish_line(w, out, 1) : buf_addc(out, '\n');
+		}
 	}
 	if (tokenize(w, text, ctx, len) < 0)
 		return -1;

@@ -220,6 +220,15 @@ $ printf 'ok\nbad \377 byte\nbad \376 again\n' >f; textwrap -w 5 f | LC_ALL=C se
 > again
 2> textwrap: f:2: invalid UTF-8
 
+=== the warning names the line with the first invalid byte, in a paragraph of many lines
+$ printf 'a\n\nb\nc\n\tc2\nd \377\ne \376\n \n\377\n' >f; textwrap f | LC_ALL=C sed 's/[^ -~]/?/g'
+> a
+>
+> b c         c2 d ? e ?
+>
+> ?
+2> textwrap: f:6: invalid UTF-8
+
 # Beyond Python.
 
 === -a right and center pad like str.rjust and str.center

@@ -1,6 +1,7 @@
 /* Unit tests for lib/wrap: fills by hand (Python's results), dedent, streaming in parts
  * against filling at once, and properties over generated Unicode text (fixed seed): no line
  * wider than the width unless it is one grapheme cluster, the words out in order, unchanged. */
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -232,10 +233,226 @@ static void test_properties(void)
 	buf_free(&munged);
 }
 
+/* The chunkless paths for plain ASCII (greedy_ascii, optimal_ascii) against the general
+ * ones (--max-lines with a huge N takes greedy's; exhaustive, optimal's), on generated text
+ * with hyphens, em-dashes, runs of spaces, long words. */
+static void test_fast_paths(void)
+{
+	static const char *const words[] = {
+		"a", "bb", "ccc", "well-known", "look-a-like", "foo--bar", "--", "--x", "x--", "a-b-c",
+		"A-1", "co-op", "1990-2000", "end.", "stop!", "-", "-b", "x-ray", "e-mail-me",
+		"supercalifragilisticexpialidocious", "state-of-the-art", "a--b--c", "Mr.", "'q'",
+	};
+	static const char *const gaps[] = { " ", " ", " ", " ", "  ", "   ", "\n", "\t" };
+	static const char *const indents[] = { "", "", "> ", "    ", "*" };
+	struct buf in = BUF_INIT, a = BUF_INIT, b = BUF_INIT;
+	int round;
+
+	for (round = 0; round < 3000; round++) {
+		struct wrap_opts o;
+		struct wrap *fast, *slow;
+		char err[160];
+		size_t i, n = 1 + rnd(60);
+
+		wrap_opts_init(&o);
+		o.width = 1 + (long)rnd(round % 4 ? 40 : 8);
+		o.break_on_hyphens = rnd(4) != 0;
+		o.break_long_words = rnd(5) != 0;
+		o.align = (enum wrap_align)rnd(4);
+		o.count = rnd(2) ? WRAP_COLUMNS : WRAP_CODEPOINTS;
+		o.initial_indent = indents[rnd(5)];
+		o.subsequent_indent = indents[rnd(5)];
+		o.algorithm = rnd(2) ? WRAP_GREEDY : WRAP_OPTIMAL;
+		if ((long)strlen(o.initial_indent) > o.width || (long)strlen(o.subsequent_indent) > o.width)
+			o.initial_indent = o.subsequent_indent = "";
+		buf_reset(&in);
+		if (rnd(8) == 0)
+			buf_adds(&in, "  ");
+		for (i = 0; i < n; i++) {
+			buf_adds(&in, words[rnd(sizeof words / sizeof words[0])]);
+			if (i + 1 < n || rnd(4) == 0)
+				buf_adds(&in, gaps[rnd(sizeof gaps / sizeof gaps[0])]);
+		}
+		fast = wrap_new(&o, err, sizeof err);
+		if (o.algorithm == WRAP_GREEDY) {
+			o.max_lines = 1 << 30;
+			o.placeholder = "";
+		} else {
+			o.exhaustive = 1;
+		}
+		slow = wrap_new(&o, err, sizeof err);
+		CHECK(fast && slow);
+		if (!fast || !slow)
+			continue;
+		buf_reset(&a);
+		buf_reset(&b);
+		CHECK_INT(wrap_fill(fast, in.p, in.len, &a), 0);
+		CHECK_INT(wrap_fill(slow, in.p, in.len, &b), 0);
+		if (a.len != b.len || memcmp(a.p, b.p, a.len))
+			fprintf(stderr, "test_wrap: fast path differs, width %ld on \"%s\":\n%s---\n%s",
+				o.width, in.p, a.p, b.p);
+		CHECK_MEM(a.p, a.len, b.p, b.len);
+		wrap_free(fast);
+		wrap_free(slow);
+	}
+	buf_free(&in);
+	buf_free(&a);
+	buf_free(&b);
+}
+
+/* --algorithm=optimal against a brute-force search over all line starts, on words that fit a
+ * line, separated by runs of spaces: the least sum of squared slack over all lines but the
+ * last, ties broken for the latest start of the last line, as optimal() breaks them. */
+static void test_optimal(void)
+{
+	static const char *const indents[] = { "", "", "", "> ", "   ", "-" };
+	struct buf in = BUF_INIT, want = BUF_INIT, got = BUF_INIT;
+	size_t len[400], gap[400], start[400], prev[401];
+	unsigned long long cost[401];
+	int round;
+
+	for (round = 0; round < 3000; round++) {
+		struct wrap_opts o;
+		struct wrap *w;
+		char err[160];
+		size_t nw = 1 + rnd(round % 2 ? 400 : 30), i, j, avail0, avail1, maxw;
+		size_t line[401], nl = 0;
+
+		wrap_opts_init(&o);
+		o.algorithm = WRAP_OPTIMAL;
+		o.width = 1 + (long)rnd(round % 3 ? 80 : 12);
+		o.initial_indent = indents[rnd(6)];
+		o.subsequent_indent = indents[rnd(6)];
+		if ((long)strlen(o.initial_indent) >= o.width || (long)strlen(o.subsequent_indent) >= o.width)
+			o.initial_indent = o.subsequent_indent = "";
+		avail0 = (size_t)o.width - strlen(o.initial_indent);
+		avail1 = (size_t)o.width - strlen(o.subsequent_indent);
+		maxw = avail0 < avail1 ? avail0 : avail1;
+		buf_reset(&in);
+		for (i = 0; i < nw; i++) {
+			len[i] = 1 + rnd(rnd(4) ? (maxw < 8 ? (unsigned)maxw : 8) : (unsigned)maxw);
+			gap[i] = rnd(6) ? 1 : 1 + rnd(3);
+			if (gap[i] > avail1)
+				gap[i] = 1;	/* a wider run is cut, as a long word */
+			start[i] = in.len;
+			for (j = 0; j < len[i]; j++)
+				buf_addc(&in, 'a' + (int)rnd(26));
+			if (i + 1 < nw)
+				for (j = 0; j < gap[i]; j++)
+					buf_addc(&in, ' ');
+		}
+		cost[0] = 0;
+		for (j = 1; j <= nw; j++) {
+			size_t wd = 0;
+
+			cost[j] = ULLONG_MAX;
+			prev[j] = j - 1;
+			for (i = j; i-- > 0;) {
+				size_t avail = i ? avail1 : avail0;
+				unsigned long long c;
+
+				wd += len[i] + (i + 1 < j ? gap[i] : 0);
+				if (wd > avail || cost[i] == ULLONG_MAX)
+					continue;
+				c = cost[i] + (j == nw ? 0 : (unsigned long long)(avail - wd) * (avail - wd));
+				if (c < cost[j]) {
+					cost[j] = c;
+					prev[j] = i;
+				}
+			}
+		}
+		for (j = nw; j > 0; j = prev[j])
+			line[nl++] = j;
+		buf_reset(&want);
+		for (i = nl; i-- > 0;) {
+			size_t a = i + 1 < nl ? line[i + 1] : 0, b = line[i];
+
+			buf_adds(&want, i + 1 == nl ? o.initial_indent : o.subsequent_indent);
+			buf_add(&want, in.p + start[a], start[b - 1] + len[b - 1] - start[a]);
+			buf_addc(&want, '\n');
+		}
+		w = wrap_new(&o, err, sizeof err);
+		CHECK(w != NULL);
+		if (!w)
+			continue;
+		buf_reset(&got);
+		CHECK_INT(wrap_fill(w, in.p, in.len, &got), 0);
+		if (got.len != want.len || memcmp(got.p, want.p, got.len))
+			fprintf(stderr, "test_wrap: optimal differs, width %ld on \"%s\":\n%s---\n%s",
+				o.width, in.p, got.p, want.p);
+		CHECK_MEM(got.p, got.len, want.p, want.len);
+		wrap_free(w);
+	}
+	buf_free(&in);
+	buf_free(&want);
+	buf_free(&got);
+}
+
+/* optimal's pruned search (dp_mono) against trying every start, on generated Unicode text
+ * with every kind of chunk (wide, zero-width, soft hyphens, escapes), indents and options. */
+static void test_optimal_pruned(void)
+{
+	static const char *const indents[] = { "", "", "> ", "      ", "\xe6\x97\xa5" };
+	struct buf in = BUF_INIT, a = BUF_INIT, b = BUF_INIT;
+	int round;
+
+	for (round = 0; round < 4000; round++) {
+		struct wrap_opts o;
+		struct wrap *fast, *slow;
+		char err[160];
+		size_t i, n = 1 + rnd(round % 2 ? 300 : 40);
+
+		wrap_opts_init(&o);
+		o.algorithm = WRAP_OPTIMAL;
+		o.width = 1 + (long)rnd(round % 3 ? 60 : 10);
+		o.initial_indent = indents[rnd(5)];
+		o.subsequent_indent = indents[rnd(5)];
+		o.drop_whitespace = rnd(4) != 0;
+		o.break_long_words = rnd(4) != 0;
+		o.break_on_hyphens = rnd(4) != 0;
+		o.fix_sentence_endings = rnd(4) == 0;
+		o.count = rnd(4) ? WRAP_COLUMNS : WRAP_CODEPOINTS;
+		o.linebreak = o.count == WRAP_COLUMNS && rnd(4) == 0 ? WRAP_LB_UAX14 : WRAP_LB_SIMPLE;
+		buf_reset(&in);
+		for (i = 0; i < n; i++) {
+			if (rnd(2))
+				buf_adds(&in, pieces[rnd(sizeof pieces / sizeof pieces[0])]);
+			else
+				buf_adds(&in, (const char *const[]){ "the", "of", "well-known",
+					"end.", "a", "xy", "--", "quick" }[rnd(8)]);
+			buf_adds(&in, seps[rnd(sizeof seps / sizeof seps[0])]);
+		}
+		fast = wrap_new(&o, err, sizeof err);
+		o.exhaustive = 1;
+		slow = wrap_new(&o, err, sizeof err);
+		if (!fast || !slow) {	/* an indent wider than the width */
+			wrap_free(fast);
+			wrap_free(slow);
+			continue;
+		}
+		buf_reset(&a);
+		buf_reset(&b);
+		CHECK_INT(wrap_fill(fast, in.p, in.len, &a), 0);
+		CHECK_INT(wrap_fill(slow, in.p, in.len, &b), 0);
+		if (a.len != b.len || memcmp(a.p, b.p, a.len))
+			fprintf(stderr, "test_wrap: pruned optimal differs, width %ld on \"%s\":\n%s---\n%s",
+				o.width, in.p, a.p, b.p);
+		CHECK_MEM(a.p, a.len, b.p, b.len);
+		wrap_free(fast);
+		wrap_free(slow);
+	}
+	buf_free(&in);
+	buf_free(&a);
+	buf_free(&b);
+}
+
 int main(void)
 {
 	test_fill();
 	test_dedent();
 	test_properties();
+	test_fast_paths();
+	test_optimal();
+	test_optimal_pruned();
 	return unit_done("wrap");
 }
