@@ -16,6 +16,7 @@
 #include "io.h"
 #include "msg.h"
 #include "out.h"
+#include "sortcount.h"
 #include "stats.h"
 #include "tally.h"
 #include "utf8.h"
@@ -65,7 +66,7 @@ enum { M_BOOL = 1, M_NUM = 2, M_DATE = 4, M_DT = 8 };
 enum fmt { F_TEXT, F_CSV, F_JSON };
 
 struct conf {
-	int delim, quote, header, infer, strict, count_only, one, nfreq;
+	int delim, quote, header, infer, strict, count_only, one, nfreq, code;
 	enum fmt fmt;
 	const char *cols, *notcols, *datefmt;
 	const char **nullv;
@@ -75,18 +76,23 @@ struct conf {
 
 /* A typed distinct value (the strings that mean it, merged): ordered by (hi, lo), then by
  * first appearance. Number: hi the value scaled to an integer when every value fits, else
- * compared through nums[first]; Date: days; DateTime: seconds and nanoseconds; Boolean: 0/1. */
+ * compared through nums[src]; Date: days; DateTime: seconds and nanoseconds; Boolean: 0/1. */
 struct group {
 	int64_t hi;
 	uint64_t lo;
 	uint64_t count;
-	size_t first;		/* key index of the first appearance */
+	uint64_t first;		/* the row of the first appearance */
+	size_t src;		/* the string that appeared first: a code (< enc.nrun) or a key of h */
 };
 
 struct col {
 	char *name;
 	size_t idx;		/* 0-based in the file */
-	struct tally *h;		/* distinct non-null strings -> count */
+	struct tally *h;		/* distinct non-null strings without a code -> count */
+	uint64_t *srow;		/* the first row of each key of h */
+	size_t nsrow, capsrow;
+	struct sortcount enc;	/* distinct codes -> count and first row */
+	size_t elen, eminlen;	/* the longest and shortest coded cell */
 	uint64_t nulls;
 	const struct csv_field *cell;	/* this row's cell, when not null */
 	struct tally_hint hint;
@@ -101,6 +107,8 @@ struct col {
 	size_t ng;
 	struct group *freq;	/* the most common values, most common first */
 	size_t nfreqv;
+	char **ftext;		/* their text as first seen */
+	size_t *flen;
 	char *min, *max;	/* display text */
 	struct stats_dec st;
 	int has_num;
@@ -276,6 +284,207 @@ static int cell_mask(const struct conf *cf, const char *p, size_t len, char *dig
 	return m & want;
 }
 
+/* ---- compact codes ----
+ * A cell that is a number of up to 19 digits, an ISO date or an ISO datetime without fraction
+ * or offset gets a code, a 64-bit key and a tag that together give back its text, so distinct
+ * codes are distinct strings; codes are counted by sorting (lib/sortcount), the other cells in
+ * the string table. Number tag: sign (2 bits: none, -, +), integer digits (5), fraction digits
+ * (5), a point (1), the exponent's letter and sign (3: none, e, e+, e-, E, E+, E-) and value
+ * (10); key: the digits as one integer. Sign 3 marks a date (integer digits 0, key days) or a
+ * datetime (integer digits 1; point: a space before the time; exponent field: has seconds;
+ * key seconds); both keys biased to be unsigned. */
+#define CODE_BIAS ((uint64_t)1 << 62)
+#define TAG(sign, ni, nf, dot, est, x) ((uint64_t)(sign) << 24 | (uint64_t)(ni) << 19 | \
+	(uint64_t)(nf) << 14 | (uint64_t)(dot) << 13 | (uint64_t)(est) << 10 | (uint64_t)(x))
+#define TAG_SIGN(t) ((unsigned)((t) >> 24) & 3)
+#define TAG_NI(t) ((unsigned)((t) >> 19) & 31)
+#define TAG_NF(t) ((unsigned)((t) >> 14) & 31)
+#define TAG_DOT(t) ((unsigned)((t) >> 13) & 1)
+#define TAG_EST(t) ((unsigned)((t) >> 10) & 7)
+#define TAG_X(t) ((unsigned)(t) & 1023)
+
+static int isdig(int ch)
+{
+	return ch >= '0' && ch <= '9';
+}
+
+/* The code of P[0..LEN) (LEN > 0, P[LEN] readable), if it has one. */
+static int encode(const char *p, size_t len, uint64_t *key, uint64_t *tag)
+{
+	size_t i = 0, s, ni, nf = 0;
+	unsigned sign = 0, dot = 0, est = 0, x = 0;
+	uint64_t m = 0;
+
+	if (len >= 10 && p[4] == '-') {
+		long long days;
+		int hh, mm, ss = 0;
+
+		if (!iso_date(p, &days))
+			return 0;
+		if (len == 10) {
+			*key = (uint64_t)days + CODE_BIAS;
+			*tag = TAG(3, 0, 0, 0, 0, 0);
+			return 1;
+		}
+		if ((len != 16 && len != 19) || (p[10] != 'T' && p[10] != ' '))
+			return 0;
+		hh = num2(p + 11);
+		mm = num2(p + 14);
+		if (hh < 0 || hh > 23 || p[13] != ':' || mm < 0 || mm > 59)
+			return 0;
+		if (len == 19 && (p[16] != ':' || (ss = num2(p + 17)) < 0 || ss > 59))
+			return 0;
+		*key = (uint64_t)(days * 86400 + hh * 3600 + mm * 60 + ss) + CODE_BIAS;
+		*tag = TAG(3, 1, 0, p[10] == ' ', len == 19, 0);
+		return 1;
+	}
+	if (p[0] == '-' || p[0] == '+')
+		sign = p[i++] == '-' ? 1 : 2;
+	for (s = i; i < len && isdig(p[i]); i++)
+		m = m * 10 + (uint64_t)(p[i] - '0');
+	ni = i - s;
+	if (ni >= 2 && p[s] == '0')
+		return 0;
+	if (i < len && p[i] == '.') {
+		dot = 1;
+		for (s = ++i; i < len && isdig(p[i]); i++)
+			m = m * 10 + (uint64_t)(p[i] - '0');
+		nf = i - s;
+	}
+	if (ni + nf == 0 || ni + nf > 19)
+		return 0;
+	if (i < len && (p[i] == 'e' || p[i] == 'E')) {
+		est = p[i++] == 'e' ? 1 : 4;
+		if (i < len && (p[i] == '+' || p[i] == '-'))
+			est += p[i++] == '+' ? 1 : 2;
+		for (s = i; i < len && isdig(p[i]) && i - s < 4; i++)
+			x = x * 10 + (unsigned)(p[i] - '0');
+		if (i == s || i - s > 3 || (p[s] == '0' && i - s > 1))
+			return 0;
+	}
+	if (i != len)
+		return 0;
+	*key = m;
+	*tag = TAG(sign, ni, nf, dot, est, x);
+	return 1;
+}
+
+static void civil(long long days, long long *y, int *m, int *d)
+{
+	/* civil_from_days */
+	long long z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+	long long doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+static char *put2(char *p, int v)
+{
+	*p++ = (char)('0' + v / 10);
+	*p++ = (char)('0' + v % 10);
+	return p;
+}
+
+/* The text of a code into BUF (48 bytes), NUL-terminated; its length. */
+static size_t code_text(uint64_t key, uint64_t tag, char *buf)
+{
+	char *p = buf;
+
+	if (TAG_SIGN(tag) == 3) {
+		long long v = (long long)(key - CODE_BIAS), days = v, y;
+		int m, d, sod = 0;
+
+		if (TAG_NI(tag)) {
+			days = v >= 0 ? v / 86400 : -((-v + 86399) / 86400);
+			sod = (int)(v - days * 86400);
+		}
+		civil(days, &y, &m, &d);
+		p = put2(put2(p, (int)(y / 100)), (int)(y % 100));
+		*p++ = '-';
+		p = put2(p, m);
+		*p++ = '-';
+		p = put2(p, d);
+		if (TAG_NI(tag)) {
+			*p++ = TAG_DOT(tag) ? ' ' : 'T';
+			p = put2(p, sod / 3600);
+			*p++ = ':';
+			p = put2(p, sod / 60 % 60);
+			if (TAG_EST(tag)) {
+				*p++ = ':';
+				p = put2(p, sod % 60);
+			}
+		}
+	} else {
+		char dig[20];
+		unsigned ni = TAG_NI(tag), nf = TAG_NF(tag), k, est = TAG_EST(tag), x = TAG_X(tag);
+
+		if (TAG_SIGN(tag))
+			*p++ = TAG_SIGN(tag) == 1 ? '-' : '+';
+		for (k = ni + nf; k-- > 0; key /= 10)
+			dig[k] = (char)('0' + key % 10);
+		memcpy(p, dig, ni);
+		p += ni;
+		if (TAG_DOT(tag))
+			*p++ = '.';
+		memcpy(p, dig + ni, nf);
+		p += nf;
+		if (est) {
+			char e[4];
+			int ne = 0;
+
+			*p++ = est <= 3 ? 'e' : 'E';
+			if ((est - 1) % 3)
+				*p++ = (est - 1) % 3 == 1 ? '+' : '-';
+			do
+				e[ne++] = (char)('0' + x % 10);
+			while ((x /= 10));
+			while (ne)
+				*p++ = e[--ne];
+		}
+	}
+	*p = '\0';
+	return (size_t)(p - buf);
+}
+
+/* A number's value as (-1)^neg * coef * 10^exp, coef without trailing zeros (zero: 0, 0, 0),
+ * its digit count, and its decimal places as written. */
+struct cnum {
+	uint64_t coef;
+	long exp;
+	int neg, nd;
+	long places;
+};
+
+static void code_num(uint64_t key, uint64_t tag, struct cnum *n)
+{
+	unsigned est = TAG_EST(tag);
+	long x = (long)TAG_X(tag), e;
+
+	if (est && (est - 1) % 3 == 2)
+		x = -x;
+	e = x - (long)TAG_NF(tag);
+	n->places = (long)TAG_NF(tag) - x > 0 ? (long)TAG_NF(tag) - x : 0;
+	n->neg = TAG_SIGN(tag) == 1;
+	n->nd = 0;
+	if (key == 0) {
+		n->coef = 0;
+		n->exp = 0;
+		n->neg = 0;
+		return;
+	}
+	while (key % 10 == 0) {
+		key /= 10;
+		e++;
+	}
+	n->coef = key;
+	n->exp = e;
+	for (; key; key /= 10)
+		n->nd++;
+}
+
 static size_t nchars(const char *p, size_t len)
 {
 	size_t i, n = 0;
@@ -308,7 +517,7 @@ static int by_key(const void *a, const void *b)
 static int by_num(const void *a, const void *b)
 {
 	const struct group *x = a, *y = b;
-	int r = dec_cmp(&sort_nums[x->first], &sort_nums[y->first]);
+	int r = dec_cmp(&sort_nums[x->src], &sort_nums[y->src]);
 
 	if (r)
 		return r;
@@ -384,24 +593,32 @@ static size_t top_n(const struct group *g, size_t ng, size_t n, size_t *top)
 	return len;
 }
 
-/* Stable LSD radix sort by (hi, lo) in 11-bit digits, skipping digits all keys share. */
+/* LSD radix sort by (hi, lo) in 11-bit digits, only on the digits that differ. */
 static void radix_sort(struct group *g, size_t n)
 {
 	enum { BITS = 11, NB = 1 << BITS, PASSES = 12 };
-	size_t *cnt = xcalloc((size_t)PASSES * NB, sizeof *cnt), i;
+	size_t *cnt, i;
 	struct group *tmp = xmalloc(n * sizeof *g), *src = g, *dst = tmp, *t;
-	int p;
+	uint64_t dhi = 0, dlo = 0;
+	int p, dig[PASSES], nd = 0, d;
 
+	for (i = 1; i < n; i++) {
+		dhi |= (uint64_t)(g[i].hi ^ g[0].hi);
+		dlo |= g[i].lo ^ g[0].lo;
+	}
 #define DIGIT(x, p) ((p) < 6 ? ((x)->lo >> (BITS * (p))) & (NB - 1) : \
 		(((uint64_t)(x)->hi ^ (1ull << 63)) >> (BITS * ((p) - 6))) & (NB - 1))
+	for (p = 0; p < PASSES; p++)
+		if (((p < 6 ? dlo : dhi) >> (BITS * (p % 6))) & (NB - 1))
+			dig[nd++] = p;
+	cnt = xcalloc((size_t)(nd ? nd : 1) * NB, sizeof *cnt);
 	for (i = 0; i < n; i++)
-		for (p = 0; p < PASSES; p++)
-			cnt[(size_t)p * NB + DIGIT(&g[i], p)]++;
-	for (p = 0; p < PASSES; p++) {
-		size_t *c = cnt + (size_t)p * NB, sum = 0, k;
+		for (d = 0; d < nd; d++)
+			cnt[(size_t)d * NB + DIGIT(&g[i], dig[d])]++;
+	for (d = 0; d < nd; d++) {
+		size_t *c = cnt + (size_t)d * NB, sum = 0, k;
 
-		if (c[DIGIT(&src[0], p)] == n)
-			continue;
+		p = dig[d];
 		for (k = 0; k < NB; k++) {
 			size_t v = c[k];
 			c[k] = sum;
@@ -435,40 +652,98 @@ static const uint64_t pow10_u64[] = { 1ull, 10ull, 100ull, 1000ull, 10000ull, 10
 	10000000000000ull, 100000000000000ull, 1000000000000000ull, 10000000000000000ull,
 	100000000000000000ull, 1000000000000000000ull };
 
-/* Every value of C as an integer at one scale in G[i].hi, when all fit in 18 digits. */
-static int scaled_keys(struct col *c)
+/* The text of group item SRC as first seen (in BUF, 48 bytes, or in the table). */
+static const char *item_text(const struct col *c, size_t src, char *buf, size_t *len)
 {
-	size_t i;
-	long emin = 0;
-	int first = 1;
+	if (src < c->enc.nrun) {
+		const struct sc_run *r = &c->enc.run[src];
+		*len = code_text(r->key, sc_tag(r), buf);
+		return buf;
+	}
+	return tally_key(c->h, src - c->enc.nrun, len);
+}
 
-	for (i = 0; i < c->ng; i++) {
-		const struct decnum *d = &c->nums[c->g[i].first];
-		if (d->nd > 18)
-			return 0;
-		if (d->nd && (first || d->exp < emin)) {
-			emin = d->exp;
+/* The values of a Number column's N items (the first NE coded): as integers at one scale in
+ * G[i].hi with 1 and the scale in *EMIN when all fit in 18 digits, else as decnums in c->nums
+ * (digits in DIG, room for the table's keys and 19 per code) with 0. Sets c->places. */
+static int num_keys(struct col *c, size_t ne, size_t n, char *dig, long *emin)
+{
+	struct cnum *cn = xmalloc((n ? n : 1) * sizeof *cn);
+	size_t i, len;
+	int keyed = 1, first = 1;
+	long e = 0;
+
+	for (i = 0; i < n; i++) {
+		struct cnum *x = &cn[i];
+
+		if (i < ne) {
+			code_num(c->enc.run[i].key, sc_tag(&c->enc.run[i]), x);
+		} else {
+			const char *k = tally_key(c->h, i - ne, &len);
+			struct decnum d;
+			size_t j;
+
+			dec_scan(k, len, dig, 1, &d);
+			x->neg = d.neg;
+			x->exp = d.exp;
+			x->places = d.places;
+			x->nd = d.nd > 19 ? 19 : (int)d.nd;
+			x->coef = 0;
+			for (j = 0; j < d.nd && j < 19; j++)
+				x->coef = x->coef * 10 + (uint64_t)(d.dig[j] - '0');
+		}
+		if (x->places > c->places)
+			c->places = x->places;
+		if (x->nd > 18)
+			keyed = 0;
+		if (x->nd && (first || x->exp < e)) {
+			e = x->exp;
 			first = 0;
 		}
 	}
-	for (i = 0; i < c->ng; i++) {
-		const struct decnum *d = &c->nums[c->g[i].first];
-		uint64_t v = 0;
-		size_t k;
-		long sh = d->exp - emin;
+	for (i = 0; keyed && i < n; i++) {
+		const struct cnum *x = &cn[i];
+		long sh = x->exp - e;
+		uint64_t v;
 
-		if (d->nd == 0) {
+		if (x->nd == 0) {
 			c->g[i].hi = 0;
 			continue;
 		}
-		if ((long)d->nd + sh > 18)
-			return 0;
-		for (k = 0; k < d->nd; k++)
-			v = v * 10 + (uint64_t)(d->dig[k] - '0');
-		v *= pow10_u64[sh];
-		c->g[i].hi = d->neg ? -(int64_t)v : (int64_t)v;
+		if (x->nd + sh > 18)
+			keyed = 0;
+		else {
+			v = x->coef * pow10_u64[sh];
+			c->g[i].hi = x->neg ? -(int64_t)v : (int64_t)v;
+		}
 	}
-	return 1;
+	*emin = e;
+	if (!keyed) {
+		c->nums = xmalloc((n ? n : 1) * sizeof *c->nums);
+		for (i = 0; i < n; i++) {
+			struct decnum *d = &c->nums[i];
+
+			if (i < ne) {
+				uint64_t v = cn[i].coef;
+				int k;
+
+				for (k = cn[i].nd; k-- > 0; v /= 10)
+					dig[k] = (char)('0' + v % 10);
+				d->neg = cn[i].neg;
+				d->exp = cn[i].exp;
+				d->nd = (size_t)cn[i].nd;
+				d->dig = dig;
+				d->places = cn[i].places;
+			} else {
+				const char *k = tally_key(c->h, i - ne, &len);
+
+				dec_scan(k, len, dig, 1, d);
+			}
+			dig += d->nd;
+		}
+	}
+	free(cn);
+	return keyed;
 }
 
 static char *num_text(const struct decnum *d)
@@ -484,41 +759,72 @@ static char *num_text(const struct decnum *d)
 	return s;
 }
 
+static char *scaled_text(int64_t v, long e)
+{
+	struct big b = BIG_INIT;
+	char *s;
+
+	if (big_set_u64(&b, v < 0 ? -(uint64_t)v : (uint64_t)v) < 0 || !(s = big_to_text(&b, v < 0, e)))
+		msg_nomem();
+	big_free(&b);
+	return s;
+}
+
 static char *date_text(long long days)
 {
-	/* civil_from_days */
-	long long z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
-	long long doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-	int d = (int)(doy - (153 * mp + 2) / 5 + 1), m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	char buf[32];
+	char buf[48];
+	long long y;
+	int m, d;
 
-	snprintf(buf, sizeof buf, "%04lld-%02d-%02d", y + (m <= 2), m, d);
+	civil(days, &y, &m, &d);
+	snprintf(buf, sizeof buf, "%04lld-%02d-%02d", y, m, d);
 	return xstrdup(buf);
 }
 
-/* Types, typed distinct values and statistics of column C from its distinct strings. */
+/* Types, typed distinct values and statistics of column C from its distinct codes and strings. */
 static void finish_col(const struct conf *cf, struct col *c)
 {
-	size_t n = tally_count(c->h), i, j, len, total = 0;
+	size_t ns = tally_count(c->h), ne, n, i, j, len, total = 0;
 	int mask = M_BOOL | M_NUM | M_DATE | M_DT, keyed = 1;
-	char *dig;
+	char *dig, buf[48];
 	uint64_t nn = 0, *counts;
+	long emin = 0;
+	struct group *g;
 
-	c->g = xcalloc(n ? n : 1, sizeof *c->g);
-	counts = xmalloc((n ? n : 1) * sizeof *counts);
+	if (sc_flush(&c->enc) < 0)
+		msg_nomem();
+	ne = c->enc.nrun;
+	n = ne + ns;
+	c->g = g = xcalloc(n ? n : 1, sizeof *g);
+	c->minlen = (size_t)-1;
+	if (ne) {
+		c->len = c->elen;
+		c->minlen = c->eminlen;
+	}
+	for (i = 0; i < ne; i++) {
+		const struct sc_run *r = &c->enc.run[i];
+		uint64_t t = sc_tag(r);
+
+		g[i].count = r->count;
+		g[i].first = sc_index(r);
+		g[i].src = i;
+		nn += r->count;
+		mask &= TAG_SIGN(t) != 3 ? M_NUM : TAG_NI(t) == 0 ? M_DATE | M_DT : M_DT;
+	}
+	counts = xmalloc((ns ? ns : 1) * sizeof *counts);
 	tally_counts(c->h, counts);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < ns; i++) {
 		tally_key(c->h, i, &len);
 		total += len;
 		nn += counts[i];
-		c->g[i].count = counts[i];
+		g[ne + i].count = counts[i];
+		g[ne + i].first = c->srow[i];
+		g[ne + i].src = ne + i;
 	}
 	free(counts);
 	c->nonnulls = nn;
-	c->digits = dig = xmalloc(total + 1);
-	c->minlen = (size_t)-1;
-	for (i = 0; i < n; i++) {
+	c->digits = dig = xmalloc(total + 19 * ne + 1);
+	for (i = 0; i < ns; i++) {
 		const char *k = tally_key(c->h, i, &len);
 		size_t w = nchars(k, len);
 		if (w > c->len)
@@ -534,63 +840,67 @@ static void finish_col(const struct conf *cf, struct col *c)
 	c->type = !cf->infer ? T_TEXT : mask & M_BOOL ? T_BOOL : mask & M_NUM ? T_NUM : mask & M_DATE ? T_DATE :
 		mask & M_DT ? T_DT : T_TEXT;
 	if (c->type == T_NUM)
-		c->nums = xmalloc((n ? n : 1) * sizeof *c->nums);
-	for (i = 0; i < n; i++) {
-		const char *k = tally_key(c->h, i, &len);
-		struct group *g = &c->g[i];
-		long long t = 0;
-		long ns = 0;
-		int b;
+		keyed = num_keys(c, ne, n, dig, &emin);
+	else if (c->type != T_TEXT)
+		for (i = 0; i < n; i++) {
+			const char *k;
+			long long t = 0;
+			long nsec = 0;
+			int b;
 
-		g->first = i;
-		switch (c->type) {
-		case T_BOOL:
-			is_bool(k, len, &b);
-			g->hi = b;
-			break;
-		case T_NUM:
-			dec_scan(k, len, dig, 1, &c->nums[i]);
-			dig += c->nums[i].nd;
-			if (c->nums[i].places > c->places)
-				c->places = c->nums[i].places;
-			break;
-		case T_DATE:
-			parse_date(cf, k, len, &t);
-			g->hi = t;
-			break;
-		case T_DT:
-			if (parse_date(cf, k, len, &t))
-				t *= 86400;
-			else
-				parse_datetime(k, len, &t, &ns);
-			g->hi = t;
-			g->lo = (uint64_t)ns;
-			break;
-		case T_TEXT:
-			break;
+			if (i < ne) {
+				const struct sc_run *r = &c->enc.run[i];
+				/* a date (Date or DateTime column) or a datetime (DateTime) */
+				t = (long long)(r->key - CODE_BIAS);
+				if (c->type == T_DT && TAG_NI(sc_tag(r)) == 0)
+					t *= 86400;
+				g[i].hi = t;
+				continue;
+			}
+			k = tally_key(c->h, i - ne, &len);
+			switch (c->type) {
+			case T_BOOL:
+				is_bool(k, len, &b);
+				g[i].hi = b;
+				break;
+			case T_DATE:
+				parse_date(cf, k, len, &t);
+				g[i].hi = t;
+				break;
+			case T_DT:
+				if (parse_date(cf, k, len, &t))
+					t *= 86400;
+				else
+					parse_datetime(k, len, &t, &nsec);
+				g[i].hi = t;
+				g[i].lo = (uint64_t)nsec;
+				break;
+			default:
+				break;
+			}
 		}
-	}
 	c->ng = n;
-	if (c->type == T_NUM)
-		keyed = scaled_keys(c);
 	if (c->type != T_TEXT && n > 1) {
 		int (*cmp)(const void *, const void *) = keyed ? by_key : by_num;
 
 		sort_nums = c->nums;
-		/* in key order already: first == index, as radix_sort's stability needs */
-		if (sorted(c->g, n, cmp))
+		if (sorted(g, n, cmp))
 			;
 		else if (keyed && n > 4096)
-			radix_sort(c->g, n);
+			radix_sort(g, n);
 		else
-			qsort(c->g, n, sizeof *c->g, cmp);
+			qsort(g, n, sizeof *g, cmp);
 		for (i = 0, j = 0; i < n; i++) {
-			if (j > 0 && (keyed ? c->g[j - 1].hi == c->g[i].hi && c->g[j - 1].lo == c->g[i].lo :
-				      dec_cmp(&c->nums[c->g[j - 1].first], &c->nums[c->g[i].first]) == 0)) {
-				/* sorted by first within a value: the earlier is already in place */
-				c->g[j - 1].count += c->g[i].count;
+			if (j > 0 && (keyed ? g[j - 1].hi == g[i].hi && g[j - 1].lo == g[i].lo :
+				      dec_cmp(&c->nums[g[j - 1].src], &c->nums[g[i].src]) == 0)) {
+				/* one value: the earliest string stands for it */
+				g[j - 1].count += g[i].count;
+				if (g[i].first < g[j - 1].first) {
+					g[j - 1].first = g[i].first;
+					g[j - 1].src = g[i].src;
+				}
 			} else {
-				c->g[j++] = c->g[i];
+				g[j++] = g[i];
 			}
 		}
 		c->ng = j;
@@ -600,56 +910,89 @@ static void finish_col(const struct conf *cf, struct col *c)
 		size_t want = c->ng < (size_t)cf->nfreq ? c->ng : (size_t)cf->nfreq, *top;
 
 		top = xmalloc((want ? want : 1) * sizeof *top);
-		c->nfreqv = top_n(c->g, c->ng, want, top);
+		c->nfreqv = top_n(g, c->ng, want, top);
 		c->freq = xmalloc((want ? want : 1) * sizeof *c->freq);
-		for (i = 0; i < c->nfreqv; i++)
-			c->freq[i] = c->g[top[i]];
+		c->ftext = xmalloc((want ? want : 1) * sizeof *c->ftext);
+		c->flen = xmalloc((want ? want : 1) * sizeof *c->flen);
+		for (i = 0; i < c->nfreqv; i++) {
+			const char *k;
+
+			c->freq[i] = g[top[i]];
+			k = item_text(c, c->freq[i].src, buf, &len);
+			c->ftext[i] = xmemdup(k, len + 1);
+			c->flen[i] = len;
+		}
 		free(top);
 	}
 	if (c->ng == 0)
 		goto out;
 	switch (c->type) {
-	case T_NUM: {
-		struct stats_wval *wv = xmalloc(c->ng * sizeof *wv);
-		for (i = 0; i < c->ng; i++) {
-			wv[i].v = c->nums[c->g[i].first];
-			wv[i].count = c->g[i].count;
+	case T_NUM:
+		if (keyed) {
+			struct stats_sval *sv = xmalloc(c->ng * sizeof *sv);
+			for (i = 0; i < c->ng; i++) {
+				sv[i].v = g[i].hi;
+				sv[i].count = g[i].count;
+			}
+			if (stats_scaled(sv, c->ng, emin, &c->st) < 0)
+				msg_nomem();
+			free(sv);
+			c->min = scaled_text(g[0].hi, emin);
+			c->max = scaled_text(g[c->ng - 1].hi, emin);
+		} else {
+			struct stats_wval *wv = xmalloc(c->ng * sizeof *wv);
+			for (i = 0; i < c->ng; i++) {
+				wv[i].v = c->nums[g[i].src];
+				wv[i].count = g[i].count;
+			}
+			if (stats_decimal(wv, c->ng, &c->st) < 0)
+				msg_nomem();
+			free(wv);
+			c->min = num_text(&c->nums[g[0].src]);
+			c->max = num_text(&c->nums[g[c->ng - 1].src]);
 		}
-		if (stats_decimal(wv, c->ng, &c->st) < 0)
-			msg_nomem();
-		free(wv);
 		c->has_num = 1;
-		c->min = num_text(&c->nums[c->g[0].first]);
-		c->max = num_text(&c->nums[c->g[c->ng - 1].first]);
 		break;
-	}
 	case T_DATE:
-		c->min = date_text(c->g[0].hi);
-		c->max = date_text(c->g[c->ng - 1].hi);
+		c->min = date_text(g[0].hi);
+		c->max = date_text(g[c->ng - 1].hi);
 		break;
 	case T_DT:
-		c->min = xstrdup(tally_key(c->h, c->g[0].first, NULL));
-		c->max = xstrdup(tally_key(c->h, c->g[c->ng - 1].first, NULL));
+		c->min = xstrdup(item_text(c, g[0].src, buf, &len));
+		c->max = xstrdup(item_text(c, g[c->ng - 1].src, buf, &len));
 		break;
 	default:
 		break;
 	}
 out:
-	/* only the results stay: the typed values go back before the next column's */
+	/* only the results stay: the values go back before the next column's */
 	free(c->g);
 	c->g = NULL;
 	free(c->nums);
 	c->nums = NULL;
 	free(c->digits);
 	c->digits = NULL;
+	sc_free(&c->enc);
+	tally_free(c->h);
+	c->h = NULL;
+	free(c->srow);
+	c->srow = NULL;
 }
 
 static void free_col(struct col *c)
 {
+	size_t i;
+
 	free(c->name);
 	tally_free(c->h);
+	free(c->srow);
+	sc_free(&c->enc);
 	free(c->g);
 	free(c->freq);
+	for (i = 0; c->ftext && i < c->nfreqv; i++)
+		free(c->ftext[i]);
+	free(c->ftext);
+	free(c->flen);
 	free(c->min);
 	free(c->max);
 	free(c->digits);
@@ -772,7 +1115,8 @@ static void put_u64(uint64_t v)
 
 static const char *key_of(const struct col *c, size_t k, size_t *len)
 {
-	return tally_key(c->h, c->freq[k].first, len);
+	*len = c->flen[k];
+	return c->ftext[k];
 }
 
 static int has_stdev(const struct col *c)
@@ -1222,7 +1566,7 @@ static int stat_file(struct conf *cf, const char *path)
 	uint64_t rows = 0, ragged = 0;
 	unsigned long long rag_line = 0;
 	size_t rag_n = 0;
-	int k, status = CB_OK, have_header = 0;
+	int k, status = CB_OK, have_header = 0, code;
 	const char *name = !strcmp(path, "-") ? "(standard input)" : path;
 
 	if (!in) {
@@ -1276,6 +1620,7 @@ static int stat_file(struct conf *cf, const char *path)
 				cols[i].name = xstrdup(names[sel[i]]);
 				if (!(cols[i].h = tally_new()))
 					msg_nomem();
+				cols[i].eminlen = (size_t)-1;
 			}
 			if (cf->header)
 				continue;
@@ -1294,9 +1639,12 @@ static int stat_file(struct conf *cf, const char *path)
 		}
 		if (cf->count_only)
 			continue;
-		/* hash every cell and prefetch its slot, then count: the cache misses overlap */
+		/* code what has a code; hash the rest and prefetch its slot, then count: the cache
+		 * misses overlap */
+		code = cf->code && rows <= SC_MAXIDX;
 		for (i = 0, c = cols; i < ncols; i++, c++) {
 			const struct csv_field *f;
+			uint64_t key, tag;
 
 			c->cell = NULL;
 			if (c->idx >= r.n) {
@@ -1308,12 +1656,31 @@ static int stat_file(struct conf *cf, const char *path)
 				c->nulls++;
 				continue;
 			}
+			if (code && encode(f->p, f->len, &key, &tag)) {
+				if (sc_add(&c->enc, key, tag, rows) < 0)
+					msg_nomem();
+				if (f->len > c->elen)
+					c->elen = f->len;
+				if (f->len < c->eminlen)
+					c->eminlen = f->len;
+				continue;
+			}
 			c->cell = f;
 			tally_prep(c->h, f->p, f->len, &c->hint);
 		}
-		for (i = 0, c = cols; i < ncols; i++, c++)
-			if (c->cell && tally_add_hint(c->h, c->cell->p, c->cell->len, &c->hint) < 0)
+		for (i = 0, c = cols; i < ncols; i++, c++) {
+			if (!c->cell)
+				continue;
+			if (tally_add_hint(c->h, c->cell->p, c->cell->len, &c->hint) < 0)
 				msg_nomem();
+			if (tally_count(c->h) > c->nsrow) {
+				if (c->nsrow == c->capsrow) {
+					c->capsrow = c->capsrow ? c->capsrow * 2 : 16;
+					c->srow = xrealloc(c->srow, c->capsrow * sizeof *c->srow);
+				}
+				c->srow[c->nsrow++] = rows;
+			}
+		}
 	}
 	if (k < 0) {
 		if (csv_error(csv) == CSV_EQUOTE)
@@ -1480,6 +1847,7 @@ int csvstat_main(int argc, char **argv)
 		free(cf.nullv);
 		return msg_usage(&st, "--count and a single statistic exclude each other");
 	}
+	cf.code = cf.infer && !cf.datefmt;
 	files = st.argc ? st.argv : (char **)stdin_only;
 	cf.nfiles = st.argc ? st.argc : 1;
 	if (cf.fmt == F_JSON && cf.nfiles > 1)
