@@ -92,6 +92,7 @@ struct col {
 	uint64_t *srow;		/* the first row of each key of h */
 	size_t nsrow, capsrow;
 	struct sortcount enc;	/* distinct codes -> count and first row */
+	int coded;		/* cells with a code go to enc (else all to h) */
 	size_t elen, eminlen;	/* the longest and shortest coded cell */
 	uint64_t nulls;
 	const struct csv_field *cell;	/* this row's cell, when not null */
@@ -791,7 +792,7 @@ static void finish_col(const struct conf *cf, struct col *c)
 	long emin = 0;
 	struct group *g;
 
-	if (sc_flush(&c->enc) < 0)
+	if (sc_finish(&c->enc) < 0)
 		msg_nomem();
 	ne = c->enc.nrun;
 	n = ne + ns;
@@ -1555,6 +1556,52 @@ static long resolve(const char *list, char **names, size_t n, const char *file, 
 
 /* ---- one file ---- */
 
+/* Distinct strings beyond which a column's cells that have a code are counted by sorting: the
+ * string table stays small enough for the cache, the sorted codes take the many. */
+#define TO_CODES 16384
+
+/* Move the coded strings of C's table to its sorted codes; code its cells from now on. */
+static void to_codes(struct col *c)
+{
+	size_t n = tally_count(c->h), i, nr = 0, nk = 0, len;
+	struct sc_run *r = xmalloc(n * sizeof *r);
+	struct tally *h = tally_new();
+	uint64_t *counts = xmalloc(n * sizeof *counts), *srow = xmalloc(n * sizeof *srow);
+
+	if (!h)
+		msg_nomem();
+	tally_counts(c->h, counts);
+	for (i = 0; i < n; i++) {
+		const char *k = tally_key(c->h, i, &len);
+		uint64_t key, tag;
+
+		if (encode(k, len, &key, &tag)) {
+			r[nr].key = key;
+			r[nr].aux = tag << SC_IDXBITS | c->srow[i];
+			r[nr++].count = counts[i];
+			if (len > c->elen)
+				c->elen = len;
+			if (len < c->eminlen)
+				c->eminlen = len;
+		} else {
+			if (tally_add_n(h, k, len, counts[i]) < 0)
+				msg_nomem();
+			srow[nk++] = c->srow[i];
+		}
+	}
+	if (sc_add_runs(&c->enc, r, nr) < 0)
+		msg_nomem();
+	tally_free(c->h);
+	c->h = h;
+	free(c->srow);
+	c->srow = srow;
+	c->nsrow = nk;
+	c->capsrow = n;
+	c->coded = 1;
+	free(counts);
+	free(r);
+}
+
 static int stat_file(struct conf *cf, const char *path)
 {
 	struct in *in = in_open(path);
@@ -1656,7 +1703,7 @@ static int stat_file(struct conf *cf, const char *path)
 				c->nulls++;
 				continue;
 			}
-			if (code && encode(f->p, f->len, &key, &tag)) {
+			if (c->coded && code && encode(f->p, f->len, &key, &tag)) {
 				if (sc_add(&c->enc, key, tag, rows) < 0)
 					msg_nomem();
 				if (f->len > c->elen)
@@ -1679,6 +1726,8 @@ static int stat_file(struct conf *cf, const char *path)
 					c->srow = xrealloc(c->srow, c->capsrow * sizeof *c->srow);
 				}
 				c->srow[c->nsrow++] = rows;
+				if (c->nsrow > TO_CODES && code && !c->coded)
+					to_codes(c);
 			}
 		}
 	}

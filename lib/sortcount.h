@@ -1,9 +1,10 @@
 /* sortcount: exact counts of distinct (tag, 64-bit key) pairs, each with the index of its first
  * occurrence, for columns of millions of distinct values: pairs are appended to a buffer that is
  * radix sorted and merged into a sorted array of distinct pairs whenever it fills, so no hash
- * table is probed per value and memory follows the number of distinct pairs (the buffer is at
- * most as big as the array, or 64K pairs). The structure owns its arrays: start it zeroed
- * (SORTCOUNT_INIT), release it with sc_free. */
+ * table is probed per value. While pairs repeat, memory follows the number of distinct pairs
+ * (the buffer is at most as big as the array, or 64K pairs); once a merge finds most of them
+ * new, the buffer keeps growing instead (16 bytes a pair) and is sorted once, by sc_finish.
+ * The structure owns its arrays: start it zeroed (SORTCOUNT_INIT), release it with sc_free. */
 #ifndef COOKBOX_SORTCOUNT_H
 #define COOKBOX_SORTCOUNT_H
 
@@ -29,19 +30,27 @@ struct sortcount {
 	size_t nrun, caprun;
 	struct sc_run *spare;	/* the next merge's output; the sort's scratch space */
 	size_t capspare;
+	int grow, mapped;	/* the buffer only grows; it is mmap'd */
 };
 
-#define SORTCOUNT_INIT { NULL, 0, 0, NULL, 0, 0, NULL, 0 }
+#define SORTCOUNT_INIT { NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, 0 }
 
+/* Make room in a full buffer (sc_add's slow path): 0, or -1 with errno ENOMEM. */
+int sc_more(struct sortcount *s);
 /* Merge the buffered pairs into the sorted array: 0, or -1 with errno ENOMEM. */
 int sc_flush(struct sortcount *s);
+/* sc_flush, then release the buffers: only the sorted array stays. */
+int sc_finish(struct sortcount *s);
+/* Merge the distinct pairs R[0..N) (aux and count set as in run; any order) into the sorted
+ * array; a pair already there keeps the smaller index. 0, or -1 with errno ENOMEM. */
+int sc_add_runs(struct sortcount *s, struct sc_run *r, size_t n);
 void sc_free(struct sortcount *s);
 
 /* Count one more (TAG, KEY) seen at INDEX (TAG < 2^SC_TAGBITS, INDEX <= SC_MAXIDX, indices
  * ascending across calls): 0, or -1 with errno ENOMEM. */
 static inline int sc_add(struct sortcount *s, uint64_t key, uint64_t tag, uint64_t index)
 {
-	if (s->nraw == s->capraw && sc_flush(s) < 0)
+	if (s->nraw == s->capraw && sc_more(s) < 0)
 		return -1;
 	s->raw[s->nraw].key = key;
 	s->raw[s->nraw].aux = tag << SC_IDXBITS | index;

@@ -30,20 +30,36 @@ static int cmp(const void *a, const void *b)
 	return x->index < y->index ? -1 : x->index > y->index;
 }
 
-static void one(size_t n, uint64_t keyrange, uint64_t tagrange, int shift)
+/* N pairs; the first PRE of them given at once through sc_add_runs. */
+static void one(size_t n, uint64_t keyrange, uint64_t tagrange, int shift, size_t pre)
 {
 	struct sortcount s = SORTCOUNT_INIT;
 	struct ref *r = malloc(n * sizeof *r);
-	size_t i, j, g = 0, bad = 0;
+	struct sc_run *runs = malloc((pre ? pre : 1) * sizeof *runs);
+	size_t i, j, g = 0, bad = 0, nruns = 0;
 
 	for (i = 0; i < n; i++) {
 		r[i].key = (next() % keyrange) << shift;
 		r[i].tag = next() % tagrange;
 		r[i].index = i * 3 + 1;
-		if (sc_add(&s, r[i].key, r[i].tag, r[i].index) < 0)
+		if (i < pre) {
+			/* a linear search keeps this reference simple */
+			for (j = 0; j < nruns && (runs[j].key != r[i].key || sc_tag(&runs[j]) != r[i].tag); j++)
+				;
+			if (j == nruns) {
+				runs[nruns].key = r[i].key;
+				runs[nruns].aux = r[i].tag << SC_IDXBITS | r[i].index;
+				runs[nruns++].count = 0;
+			}
+			runs[j].count++;
+			if (i == pre - 1 && sc_add_runs(&s, runs, nruns) < 0)
+				bad++;
+		} else if (sc_add(&s, r[i].key, r[i].tag, r[i].index) < 0) {
 			bad++;
+		}
 	}
-	CHECK(sc_flush(&s) == 0);
+	free(runs);
+	CHECK((i % 2 ? sc_flush(&s) : sc_finish(&s)) == 0);
 	qsort(r, n, sizeof *r, cmp);
 	for (i = 0; i < n; i = j) {
 		for (j = i + 1; j < n && r[j].key == r[i].key && r[j].tag == r[i].tag; j++)
@@ -63,13 +79,16 @@ int main(void)
 {
 	struct sortcount s = SORTCOUNT_INIT;
 
-	one(1, 10, 1, 0);
-	one(1000, 7, 3, 0);
-	one(300000, 500, 2, 0);
-	one(300000, 1000000000, 4, 0);
-	one(300000, 1000, 1, 40);
-	one(200000, 50000, (uint64_t)1 << 26, 20);
-	one(200000, 3, (uint64_t)1 << 26, 56);
+	one(1, 10, 1, 0, 0);
+	one(1000, 7, 3, 0, 0);
+	one(1001, 7, 3, 0, 500);
+	one(300000, 500, 2, 0, 0);
+	one(300001, 500, 2, 0, 2000);
+	one(300000, 1000000000, 4, 0, 0);
+	one(400001, 1000000000, 4, 0, 3000);
+	one(300000, 1000, 1, 40, 0);
+	one(200000, 50000, (uint64_t)1 << 26, 20, 0);
+	one(200000, 3, (uint64_t)1 << 26, 56, 0);
 	CHECK(sc_flush(&s) == 0);
 	CHECK_INT(s.nrun, 0);
 	CHECK(sc_add(&s, 5, 0, SC_MAXIDX) == 0);

@@ -73,5 +73,20 @@ int main(void)
 		CHECK(c[0] == 2 && c[1] == 1);
 	}
 	tally_free(t);
+
+	/* counting several at once is the same as one by one */
+	t = tally_new();
+	{
+		uint64_t c[3];
+
+		CHECK_INT(tally_add_n(t, "a long key of more than sixteen bytes", 37, 5), 0);
+		CHECK_INT(tally_add(t, "x", 1), 0);
+		CHECK_INT(tally_add_n(t, "x", 1, 1000000000000ull), 0);
+		CHECK_INT(tally_add(t, "a long key of more than sixteen bytes", 37), 0);
+		CHECK_INT(tally_count(t), 2);
+		tally_counts(t, c);
+		CHECK(c[0] == 6 && c[1] == 1000000000001ull);
+	}
+	tally_free(t);
 	return unit_done("tally");
 }
