@@ -782,6 +782,220 @@ static char *date_text(long long days)
 	return xstrdup(buf);
 }
 
+/* The canonical value of table key I of a Number column (digits to DIG). */
+static void key_num(const struct col *c, size_t i, char *dig, struct cnum *x)
+{
+	size_t len, j;
+	const char *k = tally_key(c->h, i, &len);
+	struct decnum d;
+
+	dec_scan(k, len, dig, 1, &d);
+	x->neg = d.neg;
+	x->exp = d.exp;
+	x->places = d.places;
+	x->nd = d.nd > 19 ? 20 : (int)d.nd;
+	x->coef = 0;
+	for (j = 0; j < d.nd && j < 19; j++)
+		x->coef = x->coef * 10 + (uint64_t)(d.dig[j] - '0');
+}
+
+/* X more common than Y, or as common and seen first (for qsort: best first). */
+static int by_freq(const void *a, const void *b)
+{
+	return before(a, b) ? -1 : 1;
+}
+
+/* Offer group X to HEAP[0..*LEN) of the best N so far, the worst at the root. */
+static void offer(struct group *heap, size_t *len, size_t n, const struct group *x)
+{
+	size_t k;
+
+	if (*len < n) {
+		k = (*len)++;
+		heap[k] = *x;
+		while (k > 0 && before(&heap[(k - 1) / 2], &heap[k])) {
+			struct group t = heap[k];
+			heap[k] = heap[(k - 1) / 2];
+			heap[(k - 1) / 2] = t;
+			k = (k - 1) / 2;
+		}
+		return;
+	}
+	if (n == 0 || !before(x, &heap[0]))
+		return;
+	heap[0] = *x;
+	for (k = 0;;) {
+		size_t l = 2 * k + 1, r = l + 1, w = k;
+		struct group t;
+
+		if (l < *len && before(&heap[w], &heap[l]))
+			w = l;
+		if (r < *len && before(&heap[w], &heap[r]))
+			w = r;
+		if (w == k)
+			break;
+		t = heap[k];
+		heap[k] = heap[w];
+		heap[w] = t;
+		k = w;
+	}
+}
+
+/* Number (every value in 18 digits at one scale), Date and DateTime (whole seconds) columns:
+ * typed values as one integer each, sorted with the item's index in a pair (lib/sortcount),
+ * then grouped in one walk that also keeps the most common and feeds the statistics; no
+ * per-item record. 0 when the column needs the general way. */
+static int finish_fast(const struct conf *cf, struct col *c, size_t ne, size_t ns, const uint64_t *counts, char *dig)
+{
+	size_t n = ne + ns, i, j, nheap = 0, want = n < (size_t)cf->nfreq ? n : (size_t)cf->nfreq, len;
+	const struct sc_run *run = c->enc.run;
+	struct sc_raw *kv;
+	struct stats_sval *sv;
+	struct group *heap, cur;
+	const uint64_t sign = (uint64_t)1 << 63;
+	size_t src_min = 0, src_max = 0;
+	long emin = 0;
+	int first = 1;
+	char buf[48];
+
+	if (n == 0)
+		return 0;
+	if (c->type == T_NUM) {
+		/* the common scale: the smallest exponent; every value must fit 18 digits at it */
+		for (i = 0; i < n; i++) {
+			struct cnum x;
+
+			if (i < ne)
+				code_num(run[i].key, sc_tag(&run[i]), &x);
+			else
+				key_num(c, i - ne, dig, &x);
+			if (x.places > c->places)
+				c->places = x.places;
+			if (x.nd > 18)
+				return 0;
+			if (x.nd && (first || x.exp < emin)) {
+				emin = x.exp;
+				first = 0;
+			}
+		}
+	}
+	kv = xmalloc(n * sizeof *kv);
+	for (i = 0; i < n; i++) {
+		int64_t v = 0;
+
+		if (c->type == T_NUM) {
+			struct cnum x;
+
+			if (i < ne)
+				code_num(run[i].key, sc_tag(&run[i]), &x);
+			else
+				key_num(c, i - ne, dig, &x);
+			if (x.nd) {
+				long sh = x.exp - emin;
+
+				if (x.nd + sh > 18) {
+					free(kv);
+					return 0;
+				}
+				v = (int64_t)(x.coef * pow10_u64[sh]);
+				if (x.neg)
+					v = -v;
+			}
+		} else if (i < ne) {
+			v = (int64_t)(run[i].key - CODE_BIAS);
+			if (c->type == T_DT && TAG_NI(sc_tag(&run[i])) == 0)
+				v *= 86400;
+		} else {
+			const char *k = tally_key(c->h, i - ne, &len);
+			long long t = 0;
+			long nsec = 0;
+
+			if (parse_date(cf, k, len, &t)) {
+				if (c->type == T_DT)
+					t *= 86400;
+			} else {
+				parse_datetime(k, len, &t, &nsec);
+			}
+			if (nsec) {
+				free(kv);
+				return 0;
+			}
+			v = t;
+		}
+		kv[i].key = (uint64_t)v ^ sign;
+		kv[i].aux = i;
+	}
+	for (i = 1; i < n && kv[i - 1].key <= kv[i].key; i++)
+		;
+	if (i < n) {
+		struct sc_raw *tmp = xmalloc(n * sizeof *tmp);
+
+		sc_sort(kv, tmp, n);
+		free(tmp);
+	}
+	/* one walk: equal values merge (the earliest string stands for them) */
+	heap = xmalloc((want ? want : 1) * sizeof *heap);
+	sv = (struct stats_sval *)(void *)kv;
+	for (i = 0, j = 0; i < n; j++) {
+		uint64_t key = kv[i].key;
+
+		cur.hi = (int64_t)(key ^ sign);
+		cur.lo = 0;
+		cur.count = 0;
+		cur.first = UINT64_MAX;
+		cur.src = 0;
+		for (; i < n && kv[i].key == key; i++) {
+			size_t k = (size_t)kv[i].aux;
+			uint64_t cnt = k < ne ? run[k].count : counts[k - ne];
+			uint64_t row = k < ne ? sc_index(&run[k]) : c->srow[k - ne];
+
+			cur.count += cnt;
+			if (row < cur.first) {
+				cur.first = row;
+				cur.src = k;
+			}
+		}
+		offer(heap, &nheap, want, &cur);
+		if (j == 0)
+			src_min = cur.src;
+		src_max = cur.src;
+		/* j <= the pairs read so far: the values overwrite read pairs */
+		sv[j].v = cur.hi;
+		sv[j].count = cur.count;
+	}
+	c->ng = c->unique = j;
+	qsort(heap, nheap, sizeof *heap, by_freq);
+	c->nfreqv = nheap;
+	c->freq = heap;
+	c->ftext = xmalloc((nheap ? nheap : 1) * sizeof *c->ftext);
+	c->flen = xmalloc((nheap ? nheap : 1) * sizeof *c->flen);
+	for (i = 0; i < nheap; i++) {
+		const char *k = item_text(c, heap[i].src, buf, &len);
+
+		c->ftext[i] = xmemdup(k, len + 1);
+		c->flen[i] = len;
+	}
+	switch (c->type) {
+	case T_NUM:
+		if (stats_scaled(sv, c->ng, emin, &c->st) < 0)
+			msg_nomem();
+		c->has_num = 1;
+		c->min = scaled_text(sv[0].v, emin);
+		c->max = scaled_text(sv[c->ng - 1].v, emin);
+		break;
+	case T_DATE:
+		c->min = date_text(sv[0].v);
+		c->max = date_text(sv[c->ng - 1].v);
+		break;
+	default:
+		c->min = xstrdup(item_text(c, src_min, buf, &len));
+		c->max = xstrdup(item_text(c, src_max, buf, &len));
+		break;
+	}
+	free(kv);
+	return 1;
+}
+
 /* Types, typed distinct values and statistics of column C from its distinct codes and strings. */
 static void finish_col(const struct conf *cf, struct col *c)
 {
@@ -796,20 +1010,15 @@ static void finish_col(const struct conf *cf, struct col *c)
 		msg_nomem();
 	ne = c->enc.nrun;
 	n = ne + ns;
-	c->g = g = xcalloc(n ? n : 1, sizeof *g);
 	c->minlen = (size_t)-1;
 	if (ne) {
 		c->len = c->elen;
 		c->minlen = c->eminlen;
 	}
 	for (i = 0; i < ne; i++) {
-		const struct sc_run *r = &c->enc.run[i];
-		uint64_t t = sc_tag(r);
+		uint64_t t = sc_tag(&c->enc.run[i]);
 
-		g[i].count = r->count;
-		g[i].first = sc_index(r);
-		g[i].src = i;
-		nn += r->count;
+		nn += c->enc.run[i].count;
 		mask &= TAG_SIGN(t) != 3 ? M_NUM : TAG_NI(t) == 0 ? M_DATE | M_DT : M_DT;
 	}
 	counts = xmalloc((ns ? ns : 1) * sizeof *counts);
@@ -818,11 +1027,7 @@ static void finish_col(const struct conf *cf, struct col *c)
 		tally_key(c->h, i, &len);
 		total += len;
 		nn += counts[i];
-		g[ne + i].count = counts[i];
-		g[ne + i].first = c->srow[i];
-		g[ne + i].src = ne + i;
 	}
-	free(counts);
 	c->nonnulls = nn;
 	c->digits = dig = xmalloc(total + 19 * ne + 1);
 	for (i = 0; i < ns; i++) {
@@ -840,6 +1045,18 @@ static void finish_col(const struct conf *cf, struct col *c)
 		c->minlen = 0;
 	c->type = !cf->infer ? T_TEXT : mask & M_BOOL ? T_BOOL : mask & M_NUM ? T_NUM : mask & M_DATE ? T_DATE :
 		mask & M_DT ? T_DT : T_TEXT;
+	if ((c->type == T_NUM || c->type == T_DATE || c->type == T_DT) && finish_fast(cf, c, ne, ns, counts, dig)) {
+		free(counts);
+		goto out;
+	}
+	c->places = 0;
+	c->g = g = xcalloc(n ? n : 1, sizeof *g);
+	for (i = 0; i < n; i++) {
+		g[i].count = i < ne ? c->enc.run[i].count : counts[i - ne];
+		g[i].first = i < ne ? sc_index(&c->enc.run[i]) : c->srow[i - ne];
+		g[i].src = i;
+	}
+	free(counts);
 	if (c->type == T_NUM)
 		keyed = num_keys(c, ne, n, dig, &emin);
 	else if (c->type != T_TEXT)

@@ -72,25 +72,19 @@ static int before(uint64_t atag, uint64_t akey, uint64_t btag, uint64_t bkey)
 	return atag < btag || (atag == btag && akey < bkey);
 }
 
-/* R[0..N) ascending by (tag, key), stably, with TMP (N pairs) as scratch. */
-static void radix(struct sc_raw *r, struct sc_raw *tmp, size_t n)
+/* A[0..N) ascending by (tag, key), stably, by LSD passes on the bytes that differ, with B (N
+ * pairs) as scratch: A or B, whichever holds the result. */
+static struct sc_raw *lsd(struct sc_raw *a, struct sc_raw *b, size_t n)
 {
 	size_t cnt[12][256], i;
-	uint64_t k0 = r[0].key, t0 = r[0].aux >> SC_IDXBITS, dk = 0, dt = 0;
+	uint64_t k0 = a[0].key, t0 = a[0].aux >> SC_IDXBITS, dk = 0, dt = 0;
 	int dig[12], nd = 0, d;
-	struct sc_raw *src = r, *dst = tmp, *t;
-
-	int in_order = 1;
+	struct sc_raw *src = a, *dst = b, *t;
 
 	for (i = 0; i < n; i++) {
-		dk |= r[i].key ^ k0;
-		dt |= (r[i].aux >> SC_IDXBITS) ^ t0;
+		dk |= a[i].key ^ k0;
+		dt |= (a[i].aux >> SC_IDXBITS) ^ t0;
 	}
-	/* keys often come sorted (row ids, times): check before sorting */
-	for (i = 1; i < n && in_order; i++)
-		in_order = !before(r[i].aux >> SC_IDXBITS, r[i].key, r[i - 1].aux >> SC_IDXBITS, r[i - 1].key);
-	if (in_order)
-		return;
 	for (d = 0; d < 8; d++)
 		if ((dk >> (8 * d)) & 0xff)
 			dig[nd++] = d;
@@ -98,12 +92,12 @@ static void radix(struct sc_raw *r, struct sc_raw *tmp, size_t n)
 		if ((dt >> (8 * d)) & 0xff)
 			dig[nd++] = 8 + d;
 	if (nd == 0)
-		return;
+		return a;
 	memset(cnt, 0, (size_t)nd * sizeof cnt[0]);
 #define DIGIT(e, d) ((d) < 8 ? ((e)->key >> (8 * (d))) & 0xff : ((e)->aux >> (SC_IDXBITS + 8 * ((d) - 8))) & 0xff)
 	for (i = 0; i < n; i++)
 		for (d = 0; d < nd; d++)
-			cnt[d][DIGIT(&r[i], dig[d])]++;
+			cnt[d][DIGIT(&a[i], dig[d])]++;
 	for (d = 0; d < nd; d++) {
 		size_t *c = cnt[d], sum = 0, k;
 		int dd = dig[d];
@@ -120,8 +114,76 @@ static void radix(struct sc_raw *r, struct sc_raw *tmp, size_t n)
 		dst = t;
 	}
 #undef DIGIT
-	if (src != r)
-		memcpy(r, src, n * sizeof *r);
+	return src;
+}
+
+#define MSD_BITS 11
+#define MSD_MIN ((size_t)1 << 17)	/* pairs from which the first pass splits by the top bits */
+
+/* Bits [S, S + MSD_BITS) of the 90-bit number tag:key. */
+static size_t top_digit(const struct sc_raw *e, int s)
+{
+	uint64_t tag = e->aux >> SC_IDXBITS, v;
+
+	if (s >= 64)
+		v = tag >> (s - 64);
+	else if (s + MSD_BITS <= 64)
+		v = e->key >> s;
+	else
+		v = e->key >> s | tag << (64 - s);
+	return (size_t)(v & ((1u << MSD_BITS) - 1));
+}
+
+/* R[0..N) ascending by (tag, key), stably, with TMP (N pairs) as scratch. A big array is first
+ * split by its top differing bits, so that the LSD passes run on pieces that fit the cache. */
+static void radix(struct sc_raw *r, struct sc_raw *tmp, size_t n)
+{
+	size_t i, *cnt, start;
+	uint64_t dk = 0, dt = 0;
+	struct sc_raw *res;
+	int in_order = 1, hi, s;
+
+	/* keys often come sorted (row ids, times): check before sorting */
+	for (i = 1; i < n && in_order; i++)
+		in_order = !before(r[i].aux >> SC_IDXBITS, r[i].key, r[i - 1].aux >> SC_IDXBITS, r[i - 1].key);
+	if (in_order)
+		return;
+	if (n < MSD_MIN || !(cnt = calloc((size_t)1 << MSD_BITS, sizeof *cnt))) {
+		if ((res = lsd(r, tmp, n)) != r)
+			memcpy(r, res, n * sizeof *r);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		dk |= r[i].key ^ r[0].key;
+		dt |= (r[i].aux ^ r[0].aux) >> SC_IDXBITS;
+	}
+	hi = dt ? 128 - __builtin_clzll(dt) : 64 - __builtin_clzll(dk);
+	s = hi > MSD_BITS ? hi - MSD_BITS : 0;
+	for (i = 0; i < n; i++)
+		cnt[top_digit(&r[i], s)]++;
+	for (i = 0, start = 0; i < (size_t)1 << MSD_BITS; i++) {
+		size_t v = cnt[i];
+		cnt[i] = start;
+		start += v;
+	}
+	for (i = 0; i < n; i++)
+		tmp[cnt[top_digit(&r[i], s)]++] = r[i];
+	/* cnt[i] is now the end of piece i */
+	for (i = 0, start = 0; i < (size_t)1 << MSD_BITS; start = cnt[i++]) {
+		size_t len = cnt[i] - start;
+
+		if (len == 0)
+			continue;
+		if ((res = lsd(tmp + start, r + start, len)) != r + start)
+			memcpy(r + start, res, len * sizeof *r);
+	}
+	free(cnt);
+}
+
+void sc_sort(struct sc_raw *r, struct sc_raw *tmp, size_t n)
+{
+	if (n > 1)
+		radix(r, tmp, n);
 }
 
 static int spare_reserve(struct sortcount *s, size_t need)

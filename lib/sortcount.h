@@ -45,6 +45,9 @@ int sc_finish(struct sortcount *s);
  * array; a pair already there keeps the smaller index. 0, or -1 with errno ENOMEM. */
 int sc_add_runs(struct sortcount *s, struct sc_run *r, size_t n);
 void sc_free(struct sortcount *s);
+/* Sort R[0..N) by (tag, key), stably, with TMP (N pairs) as scratch: the sort the merges use,
+ * for other arrays of pairs. */
+void sc_sort(struct sc_raw *r, struct sc_raw *tmp, size_t n);
 
 /* Count one more (TAG, KEY) seen at INDEX (TAG < 2^SC_TAGBITS, INDEX <= SC_MAXIDX, indices
  * ascending across calls): 0, or -1 with errno ENOMEM. */
