@@ -93,6 +93,7 @@ struct col {
 	size_t nsrow, capsrow;
 	struct sortcount enc;	/* distinct codes -> count and first row */
 	int coded;		/* cells with a code go to enc (else all to h) */
+	uint64_t ncoded;	/* cells in enc */
 	size_t elen, eminlen;	/* the longest and shortest coded cell */
 	uint64_t nulls;
 	const struct csv_field *cell;	/* this row's cell, when not null */
@@ -799,6 +800,37 @@ static void key_num(const struct col *c, size_t i, char *dig, struct cnum *x)
 		x->coef = x->coef * 10 + (uint64_t)(d.dig[j] - '0');
 }
 
+/* The end of the codes of one tag from R[I] (R[0..N) sorted by tag), by galloping. */
+static size_t tag_end(const struct sc_run *r, size_t i, size_t n)
+{
+	uint64_t t = sc_tag(&r[i]);
+	size_t lo = i, hi, step = 1;
+
+	while (i + step < n && sc_tag(&r[i + step]) == t) {
+		lo = i + step;
+		step *= 2;
+	}
+	hi = i + step < n ? i + step : n;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (sc_tag(&r[mid]) == t)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return hi;
+}
+
+/* A number code's exponent as written (its digits times 10^exp). */
+static long tag_exp(uint64_t tag)
+{
+	unsigned est = TAG_EST(tag);
+	long x = (long)TAG_X(tag);
+
+	return (est && (est - 1) % 3 == 2 ? -x : x) - (long)TAG_NF(tag);
+}
+
 /* X more common than Y, or as common and seen first (for qsort: best first). */
 static int by_freq(const void *a, const void *b)
 {
@@ -861,14 +893,24 @@ static int finish_fast(const struct conf *cf, struct col *c, size_t ne, size_t n
 	if (n == 0)
 		return 0;
 	if (c->type == T_NUM) {
-		/* the common scale: the smallest exponent; every value must fit 18 digits at it */
-		for (i = 0; i < n; i++) {
+		/* the common scale: the smallest exponent as written (the codes of one tag, sorted by
+		 * key, share theirs); every value must fit 18 digits at it */
+		for (i = 0; i < ne; i = j) {
+			uint64_t t = sc_tag(&run[i]);
+			long e = tag_exp(t);
+
+			j = tag_end(run, i, ne);
+			if (-e > c->places)
+				c->places = -e;
+			if (run[j - 1].key && (first || e < emin)) {
+				emin = e;
+				first = 0;
+			}
+		}
+		for (i = 0; i < ns; i++) {
 			struct cnum x;
 
-			if (i < ne)
-				code_num(run[i].key, sc_tag(&run[i]), &x);
-			else
-				key_num(c, i - ne, dig, &x);
+			key_num(c, i, dig, &x);
 			if (x.places > c->places)
 				c->places = x.places;
 			if (x.nd > 18)
@@ -878,33 +920,57 @@ static int finish_fast(const struct conf *cf, struct col *c, size_t ne, size_t n
 				first = 0;
 			}
 		}
+		for (i = 0; i < ne; i = j) {
+			long sh = tag_exp(sc_tag(&run[i])) - emin;
+
+			j = tag_end(run, i, ne);
+			if (run[j - 1].key && (sh > 18 || run[j - 1].key >= pow10_u64[18 - sh]))
+				return 0;
+		}
+		for (i = 0; i < ns; i++) {
+			struct cnum x;
+
+			key_num(c, i, dig, &x);
+			if (x.nd && x.nd + (x.exp - emin) > 18)
+				return 0;
+		}
 	}
 	kv = xmalloc(n * sizeof *kv);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < ne; i = j) {
+		uint64_t t = sc_tag(&run[i]), k;
+
+		j = tag_end(run, i, ne);
+		if (c->type == T_NUM) {
+			/* a tag of zeros only may be below the scale */
+			uint64_t p = run[j - 1].key ? pow10_u64[tag_exp(t) - emin] : 0;
+
+			for (k = i; k < j; k++) {
+				int64_t v = (int64_t)(run[k].key * p);
+
+				kv[k].key = (uint64_t)(TAG_SIGN(t) == 1 ? -v : v) ^ sign;
+				kv[k].aux = k;
+			}
+		} else {
+			int64_t mul = c->type == T_DT && TAG_NI(t) == 0 ? 86400 : 1;
+
+			for (k = i; k < j; k++) {
+				kv[k].key = (uint64_t)((int64_t)(run[k].key - CODE_BIAS) * mul) ^ sign;
+				kv[k].aux = k;
+			}
+		}
+	}
+	for (i = ne; i < n; i++) {
 		int64_t v = 0;
 
 		if (c->type == T_NUM) {
 			struct cnum x;
 
-			if (i < ne)
-				code_num(run[i].key, sc_tag(&run[i]), &x);
-			else
-				key_num(c, i - ne, dig, &x);
+			key_num(c, i - ne, dig, &x);
 			if (x.nd) {
-				long sh = x.exp - emin;
-
-				if (x.nd + sh > 18) {
-					free(kv);
-					return 0;
-				}
-				v = (int64_t)(x.coef * pow10_u64[sh]);
+				v = (int64_t)(x.coef * pow10_u64[x.exp - emin]);
 				if (x.neg)
 					v = -v;
 			}
-		} else if (i < ne) {
-			v = (int64_t)(run[i].key - CODE_BIAS);
-			if (c->type == T_DT && TAG_NI(sc_tag(&run[i])) == 0)
-				v *= 86400;
 		} else {
 			const char *k = tally_key(c->h, i - ne, &len);
 			long long t = 0;
@@ -1015,10 +1081,10 @@ static void finish_col(const struct conf *cf, struct col *c)
 		c->len = c->elen;
 		c->minlen = c->eminlen;
 	}
-	for (i = 0; i < ne; i++) {
+	nn = c->ncoded;
+	for (i = 0; i < ne; i = tag_end(c->enc.run, i, ne)) {
 		uint64_t t = sc_tag(&c->enc.run[i]);
 
-		nn += c->enc.run[i].count;
 		mask &= TAG_SIGN(t) != 3 ? M_NUM : TAG_NI(t) == 0 ? M_DATE | M_DT : M_DT;
 	}
 	counts = xmalloc((ns ? ns : 1) * sizeof *counts);
@@ -1796,6 +1862,7 @@ static void to_codes(struct col *c)
 			r[nr].key = key;
 			r[nr].aux = tag << SC_IDXBITS | c->srow[i];
 			r[nr++].count = counts[i];
+			c->ncoded += counts[i];
 			if (len > c->elen)
 				c->elen = len;
 			if (len < c->eminlen)
@@ -1923,6 +1990,7 @@ static int stat_file(struct conf *cf, const char *path)
 			if (c->coded && code && encode(f->p, f->len, &key, &tag)) {
 				if (sc_add(&c->enc, key, tag, rows) < 0)
 					msg_nomem();
+				c->ncoded++;
 				if (f->len > c->elen)
 					c->elen = f->len;
 				if (f->len < c->eminlen)
