@@ -2001,11 +2001,13 @@ static int stat_file(struct conf *cf, const char *path)
 			tally_prep(c->h, f->p, f->len, &c->hint);
 		}
 		for (i = 0, c = cols; i < ncols; i++, c++) {
+			int added;
+
 			if (!c->cell)
 				continue;
-			if (tally_add_hint(c->h, c->cell->p, c->cell->len, &c->hint) < 0)
+			if ((added = tally_add_hint(c->h, c->cell->p, c->cell->len, &c->hint)) < 0)
 				msg_nomem();
-			if (tally_count(c->h) > c->nsrow) {
+			if (added) {
 				if (c->nsrow == c->capsrow) {
 					c->capsrow = c->capsrow ? c->capsrow * 2 : 16;
 					c->srow = xrealloc(c->srow, c->capsrow * sizeof *c->srow);

@@ -235,7 +235,7 @@ int stats_decimal(const struct stats_wval *v, size_t n, struct stats_dec *out)
 			continue;
 		if (coef_u64(d, &m)) {
 			u128 sq = (u128)m * m;
-			if (nb == 0 || bk[last].exp != d->exp) {
+			if (nb == 0 || last >= nb || bk[last].exp != d->exp) {
 				for (last = 0; last < nb && bk[last].exp != d->exp; last++)
 					;
 				if (last == nb && nb < NBUCKETS)

@@ -177,7 +177,7 @@ static int add(struct tally *t, const void *key, size_t len, const struct tally_
 	t->used++;
 	if (t->used > (t->mask + 1) / 10 * 7 && grow(t) < 0)
 		goto nomem;
-	return 0;
+	return 1;
 nomem:
 	errno = ENOMEM;
 	return -1;
