@@ -873,19 +873,58 @@ static void offer(struct group *heap, size_t *len, size_t n, const struct group 
 	}
 }
 
+/* Typed values in ascending order into groups: counts summed, the earliest string standing for
+ * each, the most common kept in a heap, (value, count) pairs for the statistics. */
+struct walk {
+	struct group cur, *heap;
+	size_t nheap, want, ng, src_min, src_max;
+	struct stats_sval *sv;
+	int open;
+};
+
+static void walk_close(struct walk *w)
+{
+	if (!w->open)
+		return;
+	offer(w->heap, &w->nheap, w->want, &w->cur);
+	if (w->ng == 0)
+		w->src_min = w->cur.src;
+	w->src_max = w->cur.src;
+	w->sv[w->ng].v = w->cur.hi;
+	w->sv[w->ng++].count = w->cur.count;
+	w->open = 0;
+}
+
+static void walk_add(struct walk *w, int64_t v, uint64_t count, uint64_t first, size_t src)
+{
+	if (w->open && v == w->cur.hi) {
+		w->cur.count += count;
+		if (first < w->cur.first) {
+			w->cur.first = first;
+			w->cur.src = src;
+		}
+		return;
+	}
+	walk_close(w);
+	w->cur.hi = v;
+	w->cur.lo = 0;
+	w->cur.count = count;
+	w->cur.first = first;
+	w->cur.src = src;
+	w->open = 1;
+}
+
 /* Number (every value in 18 digits at one scale), Date and DateTime (whole seconds) columns:
  * typed values as one integer each, sorted with the item's index in a pair (lib/sortcount),
  * then grouped in one walk that also keeps the most common and feeds the statistics; no
  * per-item record. 0 when the column needs the general way. */
 static int finish_fast(const struct conf *cf, struct col *c, size_t ne, size_t ns, const uint64_t *counts, char *dig)
 {
-	size_t n = ne + ns, i, j, nheap = 0, want = n < (size_t)cf->nfreq ? n : (size_t)cf->nfreq, len;
+	size_t n = ne + ns, i, j, len, want = n < (size_t)cf->nfreq ? n : (size_t)cf->nfreq;
 	const struct sc_run *run = c->enc.run;
 	struct sc_raw *kv;
-	struct stats_sval *sv;
-	struct group *heap, cur;
+	struct walk w;
 	const uint64_t sign = (uint64_t)1 << 63;
-	size_t src_min = 0, src_max = 0;
 	long emin = 0;
 	int first = 1;
 	char buf[48];
@@ -934,6 +973,48 @@ static int finish_fast(const struct conf *cf, struct col *c, size_t ne, size_t n
 			if (x.nd && x.nd + (x.exp - emin) > 18)
 				return 0;
 		}
+	}
+	memset(&w, 0, sizeof w);
+	w.want = want;
+	w.heap = xmalloc((want ? want : 1) * sizeof *w.heap);
+	if (ns == 0) {
+		/* codes in value order already (ids, times, one written form): group as they come */
+		int ordered = 1;
+
+		w.sv = xmalloc(n * sizeof *w.sv);
+		for (i = 0; i < ne && ordered; i = j) {
+			uint64_t t = sc_tag(&run[i]), k, p = 0;
+			int64_t mul = c->type == T_DT && TAG_NI(t) == 0 ? 86400 : 1;
+
+			j = tag_end(run, i, ne);
+			if (c->type == T_NUM && run[j - 1].key)
+				p = pow10_u64[tag_exp(t) - emin];
+			for (k = i; k < j; k++) {
+				int64_t v;
+
+				if (c->type == T_NUM) {
+					v = (int64_t)(run[k].key * p);
+					if (TAG_SIGN(t) == 1)
+						v = -v;
+				} else {
+					v = (int64_t)(run[k].key - CODE_BIAS) * mul;
+				}
+				if (w.open && v < w.cur.hi) {
+					ordered = 0;
+					break;
+				}
+				walk_add(&w, v, run[k].count, sc_index(&run[k]), (size_t)k);
+			}
+		}
+		if (ordered) {
+			walk_close(&w);
+			kv = NULL;
+			goto done;
+		}
+		free(w.sv);
+		w.sv = NULL;
+		w.nheap = w.ng = 0;
+		w.open = 0;
 	}
 	kv = xmalloc(n * sizeof *kv);
 	for (i = 0; i < ne; i = j) {
@@ -984,6 +1065,7 @@ static int finish_fast(const struct conf *cf, struct col *c, size_t ne, size_t n
 			}
 			if (nsec) {
 				free(kv);
+				free(w.heap);
 				return 0;
 			}
 			v = t;
@@ -999,66 +1081,50 @@ static int finish_fast(const struct conf *cf, struct col *c, size_t ne, size_t n
 		sc_sort(kv, tmp, n);
 		free(tmp);
 	}
-	/* one walk: equal values merge (the earliest string stands for them) */
-	heap = xmalloc((want ? want : 1) * sizeof *heap);
-	sv = (struct stats_sval *)(void *)kv;
-	for (i = 0, j = 0; i < n; j++) {
-		uint64_t key = kv[i].key;
+	/* one walk: equal values merge (the earliest string stands for them); the pairs read
+	 * are overwritten by the groups' values */
+	w.sv = (struct stats_sval *)(void *)kv;
+	for (i = 0; i < n; i++) {
+		size_t k = (size_t)kv[i].aux;
 
-		cur.hi = (int64_t)(key ^ sign);
-		cur.lo = 0;
-		cur.count = 0;
-		cur.first = UINT64_MAX;
-		cur.src = 0;
-		for (; i < n && kv[i].key == key; i++) {
-			size_t k = (size_t)kv[i].aux;
-			uint64_t cnt = k < ne ? run[k].count : counts[k - ne];
-			uint64_t row = k < ne ? sc_index(&run[k]) : c->srow[k - ne];
-
-			cur.count += cnt;
-			if (row < cur.first) {
-				cur.first = row;
-				cur.src = k;
-			}
-		}
-		offer(heap, &nheap, want, &cur);
-		if (j == 0)
-			src_min = cur.src;
-		src_max = cur.src;
-		/* j <= the pairs read so far: the values overwrite read pairs */
-		sv[j].v = cur.hi;
-		sv[j].count = cur.count;
+		walk_add(&w, (int64_t)(kv[i].key ^ sign), k < ne ? run[k].count : counts[k - ne],
+			k < ne ? sc_index(&run[k]) : c->srow[k - ne], k);
 	}
-	c->ng = c->unique = j;
-	qsort(heap, nheap, sizeof *heap, by_freq);
-	c->nfreqv = nheap;
-	c->freq = heap;
-	c->ftext = xmalloc((nheap ? nheap : 1) * sizeof *c->ftext);
-	c->flen = xmalloc((nheap ? nheap : 1) * sizeof *c->flen);
-	for (i = 0; i < nheap; i++) {
-		const char *k = item_text(c, heap[i].src, buf, &len);
+	walk_close(&w);
+done:
+	c->ng = c->unique = w.ng;
+	qsort(w.heap, w.nheap, sizeof *w.heap, by_freq);
+	c->nfreqv = w.nheap;
+	c->freq = w.heap;
+	c->ftext = xmalloc((w.nheap ? w.nheap : 1) * sizeof *c->ftext);
+	c->flen = xmalloc((w.nheap ? w.nheap : 1) * sizeof *c->flen);
+	for (i = 0; i < w.nheap; i++) {
+		const char *k = item_text(c, w.heap[i].src, buf, &len);
 
 		c->ftext[i] = xmemdup(k, len + 1);
 		c->flen[i] = len;
 	}
 	switch (c->type) {
 	case T_NUM:
-		if (stats_scaled(sv, c->ng, emin, &c->st) < 0)
+		if (stats_scaled(w.sv, c->ng, emin, &c->st) < 0)
 			msg_nomem();
 		c->has_num = 1;
-		c->min = scaled_text(sv[0].v, emin);
-		c->max = scaled_text(sv[c->ng - 1].v, emin);
+		c->min = scaled_text(w.sv[0].v, emin);
+		c->max = scaled_text(w.sv[c->ng - 1].v, emin);
 		break;
 	case T_DATE:
-		c->min = date_text(sv[0].v);
-		c->max = date_text(sv[c->ng - 1].v);
+		c->min = date_text(w.sv[0].v);
+		c->max = date_text(w.sv[c->ng - 1].v);
 		break;
 	default:
-		c->min = xstrdup(item_text(c, src_min, buf, &len));
-		c->max = xstrdup(item_text(c, src_max, buf, &len));
+		c->min = xstrdup(item_text(c, w.src_min, buf, &len));
+		c->max = xstrdup(item_text(c, w.src_max, buf, &len));
 		break;
 	}
-	free(kv);
+	if (kv)
+		free(kv);
+	else
+		free(w.sv);
 	return 1;
 }
 

@@ -338,6 +338,8 @@ static int64_t at_scaled(const struct stats_sval *v, size_t n, uint64_t r)
 int stats_scaled(const struct stats_sval *v, size_t n, long e, struct stats_dec *out)
 {
 	struct acc pos, neg, sq;
+	u128 ps = 0, ns = 0, qs = 0;
+	uint64_t pc = 0, nc = 0, qc = 0;
 	struct big s = BIG_INIT, q = BIG_INIT, t = BIG_INIT;
 	size_t i;
 	uint64_t total = 0;
@@ -348,15 +350,34 @@ int stats_scaled(const struct stats_sval *v, size_t n, long e, struct stats_dec 
 	memset(&neg, 0, sizeof neg);
 	memset(&sq, 0, sizeof sq);
 	out->stdev = NAN;
+	/* single counts in 128-bit sums (a carry counted past them), the rest the long way */
 	for (i = 0; i < n; i++) {
 		uint64_t m = v[i].v < 0 ? -(uint64_t)v[i].v : (uint64_t)v[i].v, c = v[i].count;
 		u128 s2 = (u128)m * m;
 
 		total += c;
+		if (c == 1) {
+			if (v[i].v < 0) {
+				ns += m;
+				nc += ns < m;
+			} else {
+				ps += m;
+				pc += ps < m;
+			}
+			qs += s2;
+			qc += qs < s2;
+			continue;
+		}
 		acc_add(v[i].v < 0 ? &neg : &pos, (u128)m * c, 0);
 		acc_add(&sq, (u128)(uint64_t)s2 * c, 0);
 		acc_add(&sq, (u128)(uint64_t)(s2 >> 64) * c, 1);
 	}
+	acc_add(&pos, ps, 0);
+	acc_add(&pos, pc, 2);
+	acc_add(&neg, ns, 0);
+	acc_add(&neg, nc, 2);
+	acc_add(&sq, qs, 0);
+	acc_add(&sq, qc, 2);
 	if (acc_big(&pos, &t) < 0 || big_add_signed(&s, &sneg, &t, 0) < 0 ||
 	    acc_big(&neg, &t) < 0 || big_add_signed(&s, &sneg, &t, 1) < 0 ||
 	    acc_big(&sq, &t) < 0 || big_add_signed(&q, &qneg, &t, 0) < 0)

@@ -146,6 +146,28 @@ static void scaled(void)
 	}
 	CHECK_INT(bad, 0);
 
+	/* squares of values near 10^18 pass 2^128 in 341 values */
+	{
+		static char dd[400][24];
+		static struct stats_wval ww[400];
+		static struct stats_sval ss[400];
+
+		for (i = 0; i < 400; i++) {
+			char txt[40];
+
+			ss[i].v = (int64_t)(999999999999999999ll - 400 + (long long)i);
+			ss[i].count = 1 + (i == 7);
+			snprintf(txt, sizeof txt, "%lld", (long long)ss[i].v);
+			dec_scan(txt, strlen(txt), dd[i], 0, &ww[i].v);
+			ww[i].count = ss[i].count;
+		}
+		CHECK(stats_scaled(ss, 400, 0, &a) == 0 && stats_decimal(ww, 400, &b) == 0);
+		CHECK_STR(a.sum, b.sum);
+		CHECK(a.mean == b.mean && a.stdev == b.stdev);
+		stats_dec_free(&a);
+		stats_dec_free(&b);
+	}
+
 	/* 0.1 + 0.01 + ... + 1e-100: a hundred exponents */
 	for (i = 0; i < 100; i++) {
 		char txt[16];
