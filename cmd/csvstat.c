@@ -1,6 +1,8 @@
 /* csvstat: per-column statistics of CSV files (RFC 4180), following csvkit's csvstat report.
- * One pass: each column keeps its distinct non-null strings with counts (lib/hash); types,
- * typed distinct values and every statistic come from those at the end (lib/decimal, lib/stats). */
+ * One pass: each column keeps its distinct non-null strings with counts and first rows
+ * (lib/tally); past 16K of them, cells that are numbers, dates or datetimes are kept as compact
+ * codes counted by sorting (lib/sortcount). Types, typed distinct values and every statistic
+ * come from those at the end (lib/decimal, lib/stats). */
 #include <errno.h>
 #include <malloc.h>
 #include <math.h>

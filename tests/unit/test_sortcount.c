@@ -89,6 +89,27 @@ int main(void)
 	one(300000, 1000, 1, 40, 0);
 	one(200000, 50000, (uint64_t)1 << 26, 20, 0);
 	one(200000, 3, (uint64_t)1 << 26, 56, 0);
+	/* sc_sort on a big array whose one high key a sample of the keys misses */
+	{
+		size_t n = 300000, i, bad = 0;
+		struct sc_raw *r = malloc(n * sizeof *r), *tmp = malloc(n * sizeof *tmp);
+
+		for (i = 0; i < n; i++) {
+			r[i].key = next() % 1000;
+			r[i].aux = i;
+		}
+		r[12345].key = (uint64_t)1 << 40;
+		sc_sort(r, tmp, n);
+		for (i = 1; i < n; i++)
+			if (r[i - 1].aux >> SC_IDXBITS > r[i].aux >> SC_IDXBITS ||
+			    (r[i - 1].aux >> SC_IDXBITS == r[i].aux >> SC_IDXBITS &&
+			     (r[i - 1].key > r[i].key || (r[i - 1].key == r[i].key && r[i - 1].aux > r[i].aux))))
+				bad++;
+		CHECK_INT(bad, 0);
+		CHECK(r[n - 1].key == (uint64_t)1 << 40);
+		free(r);
+		free(tmp);
+	}
 	CHECK(sc_flush(&s) == 0);
 	CHECK_INT(s.nrun, 0);
 	CHECK(sc_add(&s, 5, 0, SC_MAXIDX) == 0);
