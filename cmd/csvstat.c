@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "buf.h"
+#include "cellcode.h"
 #include "csv.h"
 #include "decimal.h"
 #include "io.h"
@@ -161,57 +162,20 @@ static int is_bool(const char *p, size_t len, int *val)
 	return 0;
 }
 
-static int num2(const char *p)
-{
-	return (p[0] >= '0' && p[0] <= '9' && p[1] >= '0' && p[1] <= '9') ? (p[0] - '0') * 10 + p[1] - '0' : -1;
-}
-
-/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
-static long long days_from_civil(long long y, int m, int d)
-{
-	long long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static int valid_ymd(int y, int m, int d)
-{
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-
-	return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= mdays[m - 1] + (m == 2 && leap);
-}
-
-/* YYYY-MM-DD at P (10 bytes available): days, or 0 with *OK 0. */
-static int iso_date(const char *p, long long *days)
-{
-	int c1 = num2(p), c2 = num2(p + 2), m = num2(p + 5), d = num2(p + 8);
-
-	if (c1 < 0 || c2 < 0 || p[4] != '-' || p[7] != '-' || m < 0 || d < 0 || !valid_ymd(c1 * 100 + c2, m, d))
-		return 0;
-	*days = days_from_civil(c1 * 100 + c2, m, d);
-	return 1;
-}
-
 static int parse_date(const struct conf *cf, const char *p, size_t len, long long *days)
 {
 	struct tm tm;
 	const char *end;
 
 	if (!cf->datefmt)
-		return len == 10 && iso_date(p, days);
+		return len == 10 && cc_iso_date(p, days);
 	memset(&tm, 0, sizeof tm);
 	tm.tm_mday = 1;
 	if (len == 0 || !(end = strptime(p, cf->datefmt, &tm)) || end != p + len)
 		return 0;
-	if (!valid_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday))
+	if (!cc_valid_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday))
 		return 0;
-	*days = days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	*days = cc_days(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 	return 1;
 }
 
@@ -224,14 +188,14 @@ static int parse_datetime(const char *p, size_t len, long long *sec, long *nsec)
 	size_t i = 16;
 	long ns = 0, scale = 100000000;
 
-	if (len < 16 || !iso_date(p, &days) || (p[10] != 'T' && p[10] != ' '))
+	if (len < 16 || !cc_iso_date(p, &days) || (p[10] != 'T' && p[10] != ' '))
 		return 0;
-	hh = num2(p + 11);
-	mm = num2(p + 14);
+	hh = cc_dig2(p + 11);
+	mm = cc_dig2(p + 14);
 	if (hh < 0 || hh > 23 || p[13] != ':' || mm < 0 || mm > 59)
 		return 0;
 	if (i < len && p[i] == ':') {
-		if (i + 3 > len || (ss = num2(p + i + 1)) < 0 || ss > 59)
+		if (i + 3 > len || (ss = cc_dig2(p + i + 1)) < 0 || ss > 59)
 			return 0;
 		i += 3;
 		if (i < len && (p[i] == '.' || p[i] == ',')) {
@@ -250,13 +214,13 @@ static int parse_datetime(const char *p, size_t len, long long *sec, long *nsec)
 			i++;
 		} else if (p[i] == '+' || p[i] == '-') {
 			sign = p[i] == '-' ? -1 : 1;
-			if (i + 3 > len || (oh = num2(p + i + 1)) < 0 || oh > 23)
+			if (i + 3 > len || (oh = cc_dig2(p + i + 1)) < 0 || oh > 23)
 				return 0;
 			i += 3;
 			if (i < len && p[i] == ':')
 				i++;
 			if (i < len) {
-				if (i + 2 > len || (om = num2(p + i)) < 0 || om > 59)
+				if (i + 2 > len || (om = cc_dig2(p + i)) < 0 || om > 59)
 					return 0;
 				i += 2;
 			}
@@ -286,207 +250,6 @@ static int cell_mask(const struct conf *cf, const char *p, size_t len, char *dig
 	else if ((want & M_DT) && parse_datetime(p, len, &t, &ns))
 		m |= M_DT;
 	return m & want;
-}
-
-/* ---- compact codes ----
- * A cell that is a number of up to 19 digits, an ISO date or an ISO datetime without fraction
- * or offset gets a code, a 64-bit key and a tag that together give back its text, so distinct
- * codes are distinct strings; codes are counted by sorting (lib/sortcount), the other cells in
- * the string table. Number tag: sign (2 bits: none, -, +), integer digits (5), fraction digits
- * (5), a point (1), the exponent's letter and sign (3: none, e, e+, e-, E, E+, E-) and value
- * (10); key: the digits as one integer. Sign 3 marks a date (integer digits 0, key days) or a
- * datetime (integer digits 1; point: a space before the time; exponent field: has seconds;
- * key seconds); both keys biased to be unsigned. */
-#define CODE_BIAS ((uint64_t)1 << 62)
-#define TAG(sign, ni, nf, dot, est, x) ((uint64_t)(sign) << 24 | (uint64_t)(ni) << 19 | \
-	(uint64_t)(nf) << 14 | (uint64_t)(dot) << 13 | (uint64_t)(est) << 10 | (uint64_t)(x))
-#define TAG_SIGN(t) ((unsigned)((t) >> 24) & 3)
-#define TAG_NI(t) ((unsigned)((t) >> 19) & 31)
-#define TAG_NF(t) ((unsigned)((t) >> 14) & 31)
-#define TAG_DOT(t) ((unsigned)((t) >> 13) & 1)
-#define TAG_EST(t) ((unsigned)((t) >> 10) & 7)
-#define TAG_X(t) ((unsigned)(t) & 1023)
-
-static int isdig(int ch)
-{
-	return ch >= '0' && ch <= '9';
-}
-
-/* The code of P[0..LEN) (LEN > 0, P[LEN] readable), if it has one. */
-static int encode(const char *p, size_t len, uint64_t *key, uint64_t *tag)
-{
-	size_t i = 0, s, ni, nf = 0;
-	unsigned sign = 0, dot = 0, est = 0, x = 0;
-	uint64_t m = 0;
-
-	if (len >= 10 && p[4] == '-') {
-		long long days;
-		int hh, mm, ss = 0;
-
-		if (!iso_date(p, &days))
-			return 0;
-		if (len == 10) {
-			*key = (uint64_t)days + CODE_BIAS;
-			*tag = TAG(3, 0, 0, 0, 0, 0);
-			return 1;
-		}
-		if ((len != 16 && len != 19) || (p[10] != 'T' && p[10] != ' '))
-			return 0;
-		hh = num2(p + 11);
-		mm = num2(p + 14);
-		if (hh < 0 || hh > 23 || p[13] != ':' || mm < 0 || mm > 59)
-			return 0;
-		if (len == 19 && (p[16] != ':' || (ss = num2(p + 17)) < 0 || ss > 59))
-			return 0;
-		*key = (uint64_t)(days * 86400 + hh * 3600 + mm * 60 + ss) + CODE_BIAS;
-		*tag = TAG(3, 1, 0, p[10] == ' ', len == 19, 0);
-		return 1;
-	}
-	if (p[0] == '-' || p[0] == '+')
-		sign = p[i++] == '-' ? 1 : 2;
-	for (s = i; i < len && isdig(p[i]); i++)
-		m = m * 10 + (uint64_t)(p[i] - '0');
-	ni = i - s;
-	if (ni >= 2 && p[s] == '0')
-		return 0;
-	if (i < len && p[i] == '.') {
-		dot = 1;
-		for (s = ++i; i < len && isdig(p[i]); i++)
-			m = m * 10 + (uint64_t)(p[i] - '0');
-		nf = i - s;
-	}
-	if (ni + nf == 0 || ni + nf > 19)
-		return 0;
-	if (i < len && (p[i] == 'e' || p[i] == 'E')) {
-		est = p[i++] == 'e' ? 1 : 4;
-		if (i < len && (p[i] == '+' || p[i] == '-'))
-			est += p[i++] == '+' ? 1 : 2;
-		for (s = i; i < len && isdig(p[i]) && i - s < 4; i++)
-			x = x * 10 + (unsigned)(p[i] - '0');
-		if (i == s || i - s > 3 || (p[s] == '0' && i - s > 1))
-			return 0;
-	}
-	if (i != len)
-		return 0;
-	*key = m;
-	*tag = TAG(sign, ni, nf, dot, est, x);
-	return 1;
-}
-
-static void civil(long long days, long long *y, int *m, int *d)
-{
-	/* civil_from_days */
-	long long z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
-	long long doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = yoe + era * 400 + (*m <= 2);
-}
-
-static char *put2(char *p, int v)
-{
-	*p++ = (char)('0' + v / 10);
-	*p++ = (char)('0' + v % 10);
-	return p;
-}
-
-/* The text of a code into BUF (48 bytes), NUL-terminated; its length. */
-static size_t code_text(uint64_t key, uint64_t tag, char *buf)
-{
-	char *p = buf;
-
-	if (TAG_SIGN(tag) == 3) {
-		long long v = (long long)(key - CODE_BIAS), days = v, y;
-		int m, d, sod = 0;
-
-		if (TAG_NI(tag)) {
-			days = v >= 0 ? v / 86400 : -((-v + 86399) / 86400);
-			sod = (int)(v - days * 86400);
-		}
-		civil(days, &y, &m, &d);
-		p = put2(put2(p, (int)(y / 100)), (int)(y % 100));
-		*p++ = '-';
-		p = put2(p, m);
-		*p++ = '-';
-		p = put2(p, d);
-		if (TAG_NI(tag)) {
-			*p++ = TAG_DOT(tag) ? ' ' : 'T';
-			p = put2(p, sod / 3600);
-			*p++ = ':';
-			p = put2(p, sod / 60 % 60);
-			if (TAG_EST(tag)) {
-				*p++ = ':';
-				p = put2(p, sod % 60);
-			}
-		}
-	} else {
-		char dig[20];
-		unsigned ni = TAG_NI(tag), nf = TAG_NF(tag), k, est = TAG_EST(tag), x = TAG_X(tag);
-
-		if (TAG_SIGN(tag))
-			*p++ = TAG_SIGN(tag) == 1 ? '-' : '+';
-		for (k = ni + nf; k-- > 0; key /= 10)
-			dig[k] = (char)('0' + key % 10);
-		memcpy(p, dig, ni);
-		p += ni;
-		if (TAG_DOT(tag))
-			*p++ = '.';
-		memcpy(p, dig + ni, nf);
-		p += nf;
-		if (est) {
-			char e[4];
-			int ne = 0;
-
-			*p++ = est <= 3 ? 'e' : 'E';
-			if ((est - 1) % 3)
-				*p++ = (est - 1) % 3 == 1 ? '+' : '-';
-			do
-				e[ne++] = (char)('0' + x % 10);
-			while ((x /= 10));
-			while (ne)
-				*p++ = e[--ne];
-		}
-	}
-	*p = '\0';
-	return (size_t)(p - buf);
-}
-
-/* A number's value as (-1)^neg * coef * 10^exp, coef without trailing zeros (zero: 0, 0, 0),
- * its digit count, and its decimal places as written. */
-struct cnum {
-	uint64_t coef;
-	long exp;
-	int neg, nd;
-	long places;
-};
-
-static void code_num(uint64_t key, uint64_t tag, struct cnum *n)
-{
-	unsigned est = TAG_EST(tag);
-	long x = (long)TAG_X(tag), e;
-
-	if (est && (est - 1) % 3 == 2)
-		x = -x;
-	e = x - (long)TAG_NF(tag);
-	n->places = (long)TAG_NF(tag) - x > 0 ? (long)TAG_NF(tag) - x : 0;
-	n->neg = TAG_SIGN(tag) == 1;
-	n->nd = 0;
-	if (key == 0) {
-		n->coef = 0;
-		n->exp = 0;
-		n->neg = 0;
-		return;
-	}
-	while (key % 10 == 0) {
-		key /= 10;
-		e++;
-	}
-	n->coef = key;
-	n->exp = e;
-	for (; key; key /= 10)
-		n->nd++;
 }
 
 static size_t nchars(const char *p, size_t len)
@@ -661,7 +424,7 @@ static const char *item_text(const struct col *c, size_t src, char *buf, size_t 
 {
 	if (src < c->enc.nrun) {
 		const struct sc_run *r = &c->enc.run[src];
-		*len = code_text(r->key, sc_tag(r), buf);
+		*len = cc_text(r->key, sc_tag(r), buf);
 		return buf;
 	}
 	return tally_key(c->h, src - c->enc.nrun, len);
@@ -672,16 +435,16 @@ static const char *item_text(const struct col *c, size_t src, char *buf, size_t 
  * (digits in DIG, room for the table's keys and 19 per code) with 0. Sets c->places. */
 static int num_keys(struct col *c, size_t ne, size_t n, char *dig, long *emin)
 {
-	struct cnum *cn = xmalloc((n ? n : 1) * sizeof *cn);
+	struct cc_num *cn = xmalloc((n ? n : 1) * sizeof *cn);
 	size_t i, len;
 	int keyed = 1, first = 1;
 	long e = 0;
 
 	for (i = 0; i < n; i++) {
-		struct cnum *x = &cn[i];
+		struct cc_num *x = &cn[i];
 
 		if (i < ne) {
-			code_num(c->enc.run[i].key, sc_tag(&c->enc.run[i]), x);
+			cc_value(c->enc.run[i].key, sc_tag(&c->enc.run[i]), x);
 		} else {
 			const char *k = tally_key(c->h, i - ne, &len);
 			struct decnum d;
@@ -706,7 +469,7 @@ static int num_keys(struct col *c, size_t ne, size_t n, char *dig, long *emin)
 		}
 	}
 	for (i = 0; keyed && i < n; i++) {
-		const struct cnum *x = &cn[i];
+		const struct cc_num *x = &cn[i];
 		long sh = x->exp - e;
 		uint64_t v;
 
@@ -780,13 +543,13 @@ static char *date_text(long long days)
 	long long y;
 	int m, d;
 
-	civil(days, &y, &m, &d);
+	cc_civil(days, &y, &m, &d);
 	snprintf(buf, sizeof buf, "%04lld-%02d-%02d", y, m, d);
 	return xstrdup(buf);
 }
 
 /* The canonical value of table key I of a Number column (digits to DIG). */
-static void key_num(const struct col *c, size_t i, char *dig, struct cnum *x)
+static void key_num(const struct col *c, size_t i, char *dig, struct cc_num *x)
 {
 	size_t len, j;
 	const char *k = tally_key(c->h, i, &len);
@@ -822,15 +585,6 @@ static size_t tag_end(const struct sc_run *r, size_t i, size_t n)
 			hi = mid;
 	}
 	return hi;
-}
-
-/* A number code's exponent as written (its digits times 10^exp). */
-static long tag_exp(uint64_t tag)
-{
-	unsigned est = TAG_EST(tag);
-	long x = (long)TAG_X(tag);
-
-	return (est && (est - 1) % 3 == 2 ? -x : x) - (long)TAG_NF(tag);
 }
 
 /* X more common than Y, or as common and seen first (for qsort: best first). */
@@ -938,7 +692,7 @@ static int finish_fast(const struct conf *cf, struct col *c, size_t ne, size_t n
 		 * key, share theirs); every value must fit 18 digits at it */
 		for (i = 0; i < ne; i = j) {
 			uint64_t t = sc_tag(&run[i]);
-			long e = tag_exp(t);
+			long e = cc_exp(t);
 
 			j = tag_end(run, i, ne);
 			if (-e > c->places)
@@ -949,7 +703,7 @@ static int finish_fast(const struct conf *cf, struct col *c, size_t ne, size_t n
 			}
 		}
 		for (i = 0; i < ns; i++) {
-			struct cnum x;
+			struct cc_num x;
 
 			key_num(c, i, dig, &x);
 			if (x.places > c->places)
@@ -962,14 +716,14 @@ static int finish_fast(const struct conf *cf, struct col *c, size_t ne, size_t n
 			}
 		}
 		for (i = 0; i < ne; i = j) {
-			long sh = tag_exp(sc_tag(&run[i])) - emin;
+			long sh = cc_exp(sc_tag(&run[i])) - emin;
 
 			j = tag_end(run, i, ne);
 			if (run[j - 1].key && (sh > 18 || run[j - 1].key >= pow10_u64[18 - sh]))
 				return 0;
 		}
 		for (i = 0; i < ns; i++) {
-			struct cnum x;
+			struct cc_num x;
 
 			key_num(c, i, dig, &x);
 			if (x.nd && x.nd + (x.exp - emin) > 18)
@@ -986,20 +740,20 @@ static int finish_fast(const struct conf *cf, struct col *c, size_t ne, size_t n
 		w.sv = xmalloc(n * sizeof *w.sv);
 		for (i = 0; i < ne && ordered; i = j) {
 			uint64_t t = sc_tag(&run[i]), k, p = 0;
-			int64_t mul = c->type == T_DT && TAG_NI(t) == 0 ? 86400 : 1;
+			int64_t mul = c->type == T_DT && CC_NI(t) == 0 ? 86400 : 1;
 
 			j = tag_end(run, i, ne);
 			if (c->type == T_NUM && run[j - 1].key)
-				p = pow10_u64[tag_exp(t) - emin];
+				p = pow10_u64[cc_exp(t) - emin];
 			for (k = i; k < j; k++) {
 				int64_t v;
 
 				if (c->type == T_NUM) {
 					v = (int64_t)(run[k].key * p);
-					if (TAG_SIGN(t) == 1)
+					if (CC_SIGN(t) == 1)
 						v = -v;
 				} else {
-					v = (int64_t)(run[k].key - CODE_BIAS) * mul;
+					v = (int64_t)(run[k].key - CC_BIAS) * mul;
 				}
 				if (w.open && v < w.cur.hi) {
 					ordered = 0;
@@ -1025,19 +779,19 @@ static int finish_fast(const struct conf *cf, struct col *c, size_t ne, size_t n
 		j = tag_end(run, i, ne);
 		if (c->type == T_NUM) {
 			/* a tag of zeros only may be below the scale */
-			uint64_t p = run[j - 1].key ? pow10_u64[tag_exp(t) - emin] : 0;
+			uint64_t p = run[j - 1].key ? pow10_u64[cc_exp(t) - emin] : 0;
 
 			for (k = i; k < j; k++) {
 				int64_t v = (int64_t)(run[k].key * p);
 
-				kv[k].key = (uint64_t)(TAG_SIGN(t) == 1 ? -v : v) ^ sign;
+				kv[k].key = (uint64_t)(CC_SIGN(t) == 1 ? -v : v) ^ sign;
 				kv[k].aux = k;
 			}
 		} else {
-			int64_t mul = c->type == T_DT && TAG_NI(t) == 0 ? 86400 : 1;
+			int64_t mul = c->type == T_DT && CC_NI(t) == 0 ? 86400 : 1;
 
 			for (k = i; k < j; k++) {
-				kv[k].key = (uint64_t)((int64_t)(run[k].key - CODE_BIAS) * mul) ^ sign;
+				kv[k].key = (uint64_t)((int64_t)(run[k].key - CC_BIAS) * mul) ^ sign;
 				kv[k].aux = k;
 			}
 		}
@@ -1046,7 +800,7 @@ static int finish_fast(const struct conf *cf, struct col *c, size_t ne, size_t n
 		int64_t v = 0;
 
 		if (c->type == T_NUM) {
-			struct cnum x;
+			struct cc_num x;
 
 			key_num(c, i - ne, dig, &x);
 			if (x.nd) {
@@ -1153,7 +907,7 @@ static void finish_col(const struct conf *cf, struct col *c)
 	for (i = 0; i < ne; i = tag_end(c->enc.run, i, ne)) {
 		uint64_t t = sc_tag(&c->enc.run[i]);
 
-		mask &= TAG_SIGN(t) != 3 ? M_NUM : TAG_NI(t) == 0 ? M_DATE | M_DT : M_DT;
+		mask &= CC_SIGN(t) != 3 ? M_NUM : CC_NI(t) == 0 ? M_DATE | M_DT : M_DT;
 	}
 	counts = xmalloc((ns ? ns : 1) * sizeof *counts);
 	tally_counts(c->h, counts);
@@ -1203,8 +957,8 @@ static void finish_col(const struct conf *cf, struct col *c)
 			if (i < ne) {
 				const struct sc_run *r = &c->enc.run[i];
 				/* a date (Date or DateTime column) or a datetime (DateTime) */
-				t = (long long)(r->key - CODE_BIAS);
-				if (c->type == T_DT && TAG_NI(sc_tag(r)) == 0)
+				t = (long long)(r->key - CC_BIAS);
+				if (c->type == T_DT && CC_NI(sc_tag(r)) == 0)
 					t *= 86400;
 				g[i].hi = t;
 				continue;
@@ -1926,7 +1680,7 @@ static void to_codes(struct col *c)
 		const char *k = tally_key(c->h, i, &len);
 		uint64_t key, tag;
 
-		if (encode(k, len, &key, &tag)) {
+		if (cc_encode(k, len, &key, &tag)) {
 			r[nr].key = key;
 			r[nr].aux = tag << SC_IDXBITS | c->srow[i];
 			r[nr++].count = counts[i];
@@ -2055,7 +1809,7 @@ static int stat_file(struct conf *cf, const char *path)
 				c->nulls++;
 				continue;
 			}
-			if (c->coded && code && encode(f->p, f->len, &key, &tag)) {
+			if (c->coded && code && cc_encode(f->p, f->len, &key, &tag)) {
 				if (sc_add(&c->enc, key, tag, rows) < 0)
 					msg_nomem();
 				c->ncoded++;
