@@ -1,6 +1,8 @@
 /* csvstat: per-column statistics of CSV files (RFC 4180), following csvkit's csvstat report.
- * One pass: each column keeps its distinct non-null strings with counts (lib/hash); types,
- * typed distinct values and every statistic come from those at the end (lib/decimal, lib/stats). */
+ * One pass: each column keeps its distinct non-null strings with counts and first rows
+ * (lib/tally); past 16K of them, cells that are numbers, dates or datetimes are kept as compact
+ * codes counted by sorting (lib/sortcount). Types, typed distinct values and every statistic
+ * come from those at the end (lib/decimal, lib/stats). */
 #include <errno.h>
 #include <malloc.h>
 #include <math.h>
@@ -11,11 +13,13 @@
 #include <time.h>
 
 #include "buf.h"
+#include "cellcode.h"
 #include "csv.h"
 #include "decimal.h"
 #include "io.h"
 #include "msg.h"
 #include "out.h"
+#include "sortcount.h"
 #include "stats.h"
 #include "tally.h"
 #include "utf8.h"
@@ -65,7 +69,7 @@ enum { M_BOOL = 1, M_NUM = 2, M_DATE = 4, M_DT = 8 };
 enum fmt { F_TEXT, F_CSV, F_JSON };
 
 struct conf {
-	int delim, quote, header, infer, strict, count_only, one, nfreq;
+	int delim, quote, header, infer, strict, count_only, one, nfreq, code;
 	enum fmt fmt;
 	const char *cols, *notcols, *datefmt;
 	const char **nullv;
@@ -75,18 +79,25 @@ struct conf {
 
 /* A typed distinct value (the strings that mean it, merged): ordered by (hi, lo), then by
  * first appearance. Number: hi the value scaled to an integer when every value fits, else
- * compared through nums[first]; Date: days; DateTime: seconds and nanoseconds; Boolean: 0/1. */
+ * compared through nums[src]; Date: days; DateTime: seconds and nanoseconds; Boolean: 0/1. */
 struct group {
 	int64_t hi;
 	uint64_t lo;
 	uint64_t count;
-	size_t first;		/* key index of the first appearance */
+	uint64_t first;		/* the row of the first appearance */
+	size_t src;		/* the string that appeared first: a code (< enc.nrun) or a key of h */
 };
 
 struct col {
 	char *name;
 	size_t idx;		/* 0-based in the file */
-	struct tally *h;		/* distinct non-null strings -> count */
+	struct tally *h;		/* distinct non-null strings without a code -> count */
+	uint64_t *srow;		/* the first row of each key of h */
+	size_t nsrow, capsrow;
+	struct sortcount enc;	/* distinct codes -> count and first row */
+	int coded;		/* cells with a code go to enc (else all to h) */
+	uint64_t ncoded;	/* cells in enc */
+	size_t elen, eminlen;	/* the longest and shortest coded cell */
 	uint64_t nulls;
 	const struct csv_field *cell;	/* this row's cell, when not null */
 	struct tally_hint hint;
@@ -101,6 +112,8 @@ struct col {
 	size_t ng;
 	struct group *freq;	/* the most common values, most common first */
 	size_t nfreqv;
+	char **ftext;		/* their text as first seen */
+	size_t *flen;
 	char *min, *max;	/* display text */
 	struct stats_dec st;
 	int has_num;
@@ -149,57 +162,20 @@ static int is_bool(const char *p, size_t len, int *val)
 	return 0;
 }
 
-static int num2(const char *p)
-{
-	return (p[0] >= '0' && p[0] <= '9' && p[1] >= '0' && p[1] <= '9') ? (p[0] - '0') * 10 + p[1] - '0' : -1;
-}
-
-/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
-static long long days_from_civil(long long y, int m, int d)
-{
-	long long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static int valid_ymd(int y, int m, int d)
-{
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-
-	return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= mdays[m - 1] + (m == 2 && leap);
-}
-
-/* YYYY-MM-DD at P (10 bytes available): days, or 0 with *OK 0. */
-static int iso_date(const char *p, long long *days)
-{
-	int c1 = num2(p), c2 = num2(p + 2), m = num2(p + 5), d = num2(p + 8);
-
-	if (c1 < 0 || c2 < 0 || p[4] != '-' || p[7] != '-' || m < 0 || d < 0 || !valid_ymd(c1 * 100 + c2, m, d))
-		return 0;
-	*days = days_from_civil(c1 * 100 + c2, m, d);
-	return 1;
-}
-
 static int parse_date(const struct conf *cf, const char *p, size_t len, long long *days)
 {
 	struct tm tm;
 	const char *end;
 
 	if (!cf->datefmt)
-		return len == 10 && iso_date(p, days);
+		return len == 10 && cc_iso_date(p, days);
 	memset(&tm, 0, sizeof tm);
 	tm.tm_mday = 1;
 	if (len == 0 || !(end = strptime(p, cf->datefmt, &tm)) || end != p + len)
 		return 0;
-	if (!valid_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday))
+	if (!cc_valid_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday))
 		return 0;
-	*days = days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	*days = cc_days(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 	return 1;
 }
 
@@ -212,14 +188,14 @@ static int parse_datetime(const char *p, size_t len, long long *sec, long *nsec)
 	size_t i = 16;
 	long ns = 0, scale = 100000000;
 
-	if (len < 16 || !iso_date(p, &days) || (p[10] != 'T' && p[10] != ' '))
+	if (len < 16 || !cc_iso_date(p, &days) || (p[10] != 'T' && p[10] != ' '))
 		return 0;
-	hh = num2(p + 11);
-	mm = num2(p + 14);
+	hh = cc_dig2(p + 11);
+	mm = cc_dig2(p + 14);
 	if (hh < 0 || hh > 23 || p[13] != ':' || mm < 0 || mm > 59)
 		return 0;
 	if (i < len && p[i] == ':') {
-		if (i + 3 > len || (ss = num2(p + i + 1)) < 0 || ss > 59)
+		if (i + 3 > len || (ss = cc_dig2(p + i + 1)) < 0 || ss > 59)
 			return 0;
 		i += 3;
 		if (i < len && (p[i] == '.' || p[i] == ',')) {
@@ -238,13 +214,13 @@ static int parse_datetime(const char *p, size_t len, long long *sec, long *nsec)
 			i++;
 		} else if (p[i] == '+' || p[i] == '-') {
 			sign = p[i] == '-' ? -1 : 1;
-			if (i + 3 > len || (oh = num2(p + i + 1)) < 0 || oh > 23)
+			if (i + 3 > len || (oh = cc_dig2(p + i + 1)) < 0 || oh > 23)
 				return 0;
 			i += 3;
 			if (i < len && p[i] == ':')
 				i++;
 			if (i < len) {
-				if (i + 2 > len || (om = num2(p + i)) < 0 || om > 59)
+				if (i + 2 > len || (om = cc_dig2(p + i)) < 0 || om > 59)
 					return 0;
 				i += 2;
 			}
@@ -308,7 +284,7 @@ static int by_key(const void *a, const void *b)
 static int by_num(const void *a, const void *b)
 {
 	const struct group *x = a, *y = b;
-	int r = dec_cmp(&sort_nums[x->first], &sort_nums[y->first]);
+	int r = dec_cmp(&sort_nums[x->src], &sort_nums[y->src]);
 
 	if (r)
 		return r;
@@ -384,24 +360,32 @@ static size_t top_n(const struct group *g, size_t ng, size_t n, size_t *top)
 	return len;
 }
 
-/* Stable LSD radix sort by (hi, lo) in 11-bit digits, skipping digits all keys share. */
+/* LSD radix sort by (hi, lo) in 11-bit digits, only on the digits that differ. */
 static void radix_sort(struct group *g, size_t n)
 {
 	enum { BITS = 11, NB = 1 << BITS, PASSES = 12 };
-	size_t *cnt = xcalloc((size_t)PASSES * NB, sizeof *cnt), i;
+	size_t *cnt, i;
 	struct group *tmp = xmalloc(n * sizeof *g), *src = g, *dst = tmp, *t;
-	int p;
+	uint64_t dhi = 0, dlo = 0;
+	int p, dig[PASSES], nd = 0, d;
 
+	for (i = 1; i < n; i++) {
+		dhi |= (uint64_t)(g[i].hi ^ g[0].hi);
+		dlo |= g[i].lo ^ g[0].lo;
+	}
 #define DIGIT(x, p) ((p) < 6 ? ((x)->lo >> (BITS * (p))) & (NB - 1) : \
 		(((uint64_t)(x)->hi ^ (1ull << 63)) >> (BITS * ((p) - 6))) & (NB - 1))
+	for (p = 0; p < PASSES; p++)
+		if (((p < 6 ? dlo : dhi) >> (BITS * (p % 6))) & (NB - 1))
+			dig[nd++] = p;
+	cnt = xcalloc((size_t)(nd ? nd : 1) * NB, sizeof *cnt);
 	for (i = 0; i < n; i++)
-		for (p = 0; p < PASSES; p++)
-			cnt[(size_t)p * NB + DIGIT(&g[i], p)]++;
-	for (p = 0; p < PASSES; p++) {
-		size_t *c = cnt + (size_t)p * NB, sum = 0, k;
+		for (d = 0; d < nd; d++)
+			cnt[(size_t)d * NB + DIGIT(&g[i], dig[d])]++;
+	for (d = 0; d < nd; d++) {
+		size_t *c = cnt + (size_t)d * NB, sum = 0, k;
 
-		if (c[DIGIT(&src[0], p)] == n)
-			continue;
+		p = dig[d];
 		for (k = 0; k < NB; k++) {
 			size_t v = c[k];
 			c[k] = sum;
@@ -435,40 +419,98 @@ static const uint64_t pow10_u64[] = { 1ull, 10ull, 100ull, 1000ull, 10000ull, 10
 	10000000000000ull, 100000000000000ull, 1000000000000000ull, 10000000000000000ull,
 	100000000000000000ull, 1000000000000000000ull };
 
-/* Every value of C as an integer at one scale in G[i].hi, when all fit in 18 digits. */
-static int scaled_keys(struct col *c)
+/* The text of group item SRC as first seen (in BUF, 48 bytes, or in the table). */
+static const char *item_text(const struct col *c, size_t src, char *buf, size_t *len)
 {
-	size_t i;
-	long emin = 0;
-	int first = 1;
+	if (src < c->enc.nrun) {
+		const struct sc_run *r = &c->enc.run[src];
+		*len = cc_text(r->key, sc_tag(r), buf);
+		return buf;
+	}
+	return tally_key(c->h, src - c->enc.nrun, len);
+}
 
-	for (i = 0; i < c->ng; i++) {
-		const struct decnum *d = &c->nums[c->g[i].first];
-		if (d->nd > 18)
-			return 0;
-		if (d->nd && (first || d->exp < emin)) {
-			emin = d->exp;
+/* The values of a Number column's N items (the first NE coded): as integers at one scale in
+ * G[i].hi with 1 and the scale in *EMIN when all fit in 18 digits, else as decnums in c->nums
+ * (digits in DIG, room for the table's keys and 19 per code) with 0. Sets c->places. */
+static int num_keys(struct col *c, size_t ne, size_t n, char *dig, long *emin)
+{
+	struct cc_num *cn = xmalloc((n ? n : 1) * sizeof *cn);
+	size_t i, len;
+	int keyed = 1, first = 1;
+	long e = 0;
+
+	for (i = 0; i < n; i++) {
+		struct cc_num *x = &cn[i];
+
+		if (i < ne) {
+			cc_value(c->enc.run[i].key, sc_tag(&c->enc.run[i]), x);
+		} else {
+			const char *k = tally_key(c->h, i - ne, &len);
+			struct decnum d;
+			size_t j;
+
+			dec_scan(k, len, dig, 1, &d);
+			x->neg = d.neg;
+			x->exp = d.exp;
+			x->places = d.places;
+			x->nd = d.nd > 19 ? 19 : (int)d.nd;
+			x->coef = 0;
+			for (j = 0; j < d.nd && j < 19; j++)
+				x->coef = x->coef * 10 + (uint64_t)(d.dig[j] - '0');
+		}
+		if (x->places > c->places)
+			c->places = x->places;
+		if (x->nd > 18)
+			keyed = 0;
+		if (x->nd && (first || x->exp < e)) {
+			e = x->exp;
 			first = 0;
 		}
 	}
-	for (i = 0; i < c->ng; i++) {
-		const struct decnum *d = &c->nums[c->g[i].first];
-		uint64_t v = 0;
-		size_t k;
-		long sh = d->exp - emin;
+	for (i = 0; keyed && i < n; i++) {
+		const struct cc_num *x = &cn[i];
+		long sh = x->exp - e;
+		uint64_t v;
 
-		if (d->nd == 0) {
+		if (x->nd == 0) {
 			c->g[i].hi = 0;
 			continue;
 		}
-		if ((long)d->nd + sh > 18)
-			return 0;
-		for (k = 0; k < d->nd; k++)
-			v = v * 10 + (uint64_t)(d->dig[k] - '0');
-		v *= pow10_u64[sh];
-		c->g[i].hi = d->neg ? -(int64_t)v : (int64_t)v;
+		if (x->nd + sh > 18)
+			keyed = 0;
+		else {
+			v = x->coef * pow10_u64[sh];
+			c->g[i].hi = x->neg ? -(int64_t)v : (int64_t)v;
+		}
 	}
-	return 1;
+	*emin = e;
+	if (!keyed) {
+		c->nums = xmalloc((n ? n : 1) * sizeof *c->nums);
+		for (i = 0; i < n; i++) {
+			struct decnum *d = &c->nums[i];
+
+			if (i < ne) {
+				uint64_t v = cn[i].coef;
+				int k;
+
+				for (k = cn[i].nd; k-- > 0; v /= 10)
+					dig[k] = (char)('0' + v % 10);
+				d->neg = cn[i].neg;
+				d->exp = cn[i].exp;
+				d->nd = (size_t)cn[i].nd;
+				d->dig = dig;
+				d->places = cn[i].places;
+			} else {
+				const char *k = tally_key(c->h, i - ne, &len);
+
+				dec_scan(k, len, dig, 1, d);
+			}
+			dig += d->nd;
+		}
+	}
+	free(cn);
+	return keyed;
 }
 
 static char *num_text(const struct decnum *d)
@@ -484,41 +526,399 @@ static char *num_text(const struct decnum *d)
 	return s;
 }
 
+static char *scaled_text(int64_t v, long e)
+{
+	struct big b = BIG_INIT;
+	char *s;
+
+	if (big_set_u64(&b, v < 0 ? -(uint64_t)v : (uint64_t)v) < 0 || !(s = big_to_text(&b, v < 0, e)))
+		msg_nomem();
+	big_free(&b);
+	return s;
+}
+
 static char *date_text(long long days)
 {
-	/* civil_from_days */
-	long long z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
-	long long doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-	int d = (int)(doy - (153 * mp + 2) / 5 + 1), m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	char buf[32];
+	char buf[48];
+	long long y;
+	int m, d;
 
-	snprintf(buf, sizeof buf, "%04lld-%02d-%02d", y + (m <= 2), m, d);
+	cc_civil(days, &y, &m, &d);
+	snprintf(buf, sizeof buf, "%04lld-%02d-%02d", y, m, d);
 	return xstrdup(buf);
 }
 
-/* Types, typed distinct values and statistics of column C from its distinct strings. */
+/* The canonical value of table key I of a Number column (digits to DIG). */
+static void key_num(const struct col *c, size_t i, char *dig, struct cc_num *x)
+{
+	size_t len, j;
+	const char *k = tally_key(c->h, i, &len);
+	struct decnum d;
+
+	dec_scan(k, len, dig, 1, &d);
+	x->neg = d.neg;
+	x->exp = d.exp;
+	x->places = d.places;
+	x->nd = d.nd > 19 ? 20 : (int)d.nd;
+	x->coef = 0;
+	for (j = 0; j < d.nd && j < 19; j++)
+		x->coef = x->coef * 10 + (uint64_t)(d.dig[j] - '0');
+}
+
+/* The end of the codes of one tag from R[I] (R[0..N) sorted by tag), by galloping. */
+static size_t tag_end(const struct sc_run *r, size_t i, size_t n)
+{
+	uint64_t t = sc_tag(&r[i]);
+	size_t lo = i, hi, step = 1;
+
+	while (i + step < n && sc_tag(&r[i + step]) == t) {
+		lo = i + step;
+		step *= 2;
+	}
+	hi = i + step < n ? i + step : n;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (sc_tag(&r[mid]) == t)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return hi;
+}
+
+/* X more common than Y, or as common and seen first (for qsort: best first). */
+static int by_freq(const void *a, const void *b)
+{
+	return before(a, b) ? -1 : 1;
+}
+
+/* Offer group X to HEAP[0..*LEN) of the best N so far, the worst at the root. */
+static void offer(struct group *heap, size_t *len, size_t n, const struct group *x)
+{
+	size_t k;
+
+	if (*len < n) {
+		k = (*len)++;
+		heap[k] = *x;
+		while (k > 0 && before(&heap[(k - 1) / 2], &heap[k])) {
+			struct group t = heap[k];
+			heap[k] = heap[(k - 1) / 2];
+			heap[(k - 1) / 2] = t;
+			k = (k - 1) / 2;
+		}
+		return;
+	}
+	if (n == 0 || !before(x, &heap[0]))
+		return;
+	heap[0] = *x;
+	for (k = 0;;) {
+		size_t l = 2 * k + 1, r = l + 1, w = k;
+		struct group t;
+
+		if (l < *len && before(&heap[w], &heap[l]))
+			w = l;
+		if (r < *len && before(&heap[w], &heap[r]))
+			w = r;
+		if (w == k)
+			break;
+		t = heap[k];
+		heap[k] = heap[w];
+		heap[w] = t;
+		k = w;
+	}
+}
+
+/* Typed values in ascending order into groups: counts summed, the earliest string standing for
+ * each, the most common kept in a heap, (value, count) pairs for the statistics. */
+struct walk {
+	struct group cur, *heap;
+	size_t nheap, want, ng, src_min, src_max;
+	struct stats_sval *sv;
+	int open;
+};
+
+static void walk_close(struct walk *w)
+{
+	if (!w->open)
+		return;
+	offer(w->heap, &w->nheap, w->want, &w->cur);
+	if (w->ng == 0)
+		w->src_min = w->cur.src;
+	w->src_max = w->cur.src;
+	w->sv[w->ng].v = w->cur.hi;
+	w->sv[w->ng++].count = w->cur.count;
+	w->open = 0;
+}
+
+static void walk_add(struct walk *w, int64_t v, uint64_t count, uint64_t first, size_t src)
+{
+	if (w->open && v == w->cur.hi) {
+		w->cur.count += count;
+		if (first < w->cur.first) {
+			w->cur.first = first;
+			w->cur.src = src;
+		}
+		return;
+	}
+	walk_close(w);
+	w->cur.hi = v;
+	w->cur.lo = 0;
+	w->cur.count = count;
+	w->cur.first = first;
+	w->cur.src = src;
+	w->open = 1;
+}
+
+/* Number (every value in 18 digits at one scale), Date and DateTime (whole seconds) columns:
+ * typed values as one integer each, sorted with the item's index in a pair (lib/sortcount),
+ * then grouped in one walk that also keeps the most common and feeds the statistics; no
+ * per-item record. 0 when the column needs the general way. */
+static int finish_fast(const struct conf *cf, struct col *c, size_t ne, size_t ns, const uint64_t *counts, char *dig)
+{
+	size_t n = ne + ns, i, j, len, want = n < (size_t)cf->nfreq ? n : (size_t)cf->nfreq;
+	const struct sc_run *run = c->enc.run;
+	struct sc_raw *kv;
+	struct walk w;
+	const uint64_t sign = (uint64_t)1 << 63;
+	long emin = 0;
+	int first = 1;
+	char buf[48];
+
+	if (n == 0)
+		return 0;
+	if (c->type == T_NUM) {
+		/* the common scale: the smallest exponent as written (the codes of one tag, sorted by
+		 * key, share theirs); every value must fit 18 digits at it */
+		for (i = 0; i < ne; i = j) {
+			uint64_t t = sc_tag(&run[i]);
+			long e = cc_exp(t);
+
+			j = tag_end(run, i, ne);
+			if (-e > c->places)
+				c->places = -e;
+			if (run[j - 1].key && (first || e < emin)) {
+				emin = e;
+				first = 0;
+			}
+		}
+		for (i = 0; i < ns; i++) {
+			struct cc_num x;
+
+			key_num(c, i, dig, &x);
+			if (x.places > c->places)
+				c->places = x.places;
+			if (x.nd > 18)
+				return 0;
+			if (x.nd && (first || x.exp < emin)) {
+				emin = x.exp;
+				first = 0;
+			}
+		}
+		for (i = 0; i < ne; i = j) {
+			long sh = cc_exp(sc_tag(&run[i])) - emin;
+
+			j = tag_end(run, i, ne);
+			if (run[j - 1].key && (sh > 18 || run[j - 1].key >= pow10_u64[18 - sh]))
+				return 0;
+		}
+		for (i = 0; i < ns; i++) {
+			struct cc_num x;
+
+			key_num(c, i, dig, &x);
+			if (x.nd && x.nd + (x.exp - emin) > 18)
+				return 0;
+		}
+	}
+	memset(&w, 0, sizeof w);
+	w.want = want;
+	w.heap = xmalloc((want ? want : 1) * sizeof *w.heap);
+	if (ns == 0) {
+		/* codes in value order already (ids, times, one written form): group as they come */
+		int ordered = 1;
+
+		w.sv = xmalloc(n * sizeof *w.sv);
+		for (i = 0; i < ne && ordered; i = j) {
+			uint64_t t = sc_tag(&run[i]), k, p = 0;
+			int64_t mul = c->type == T_DT && CC_NI(t) == 0 ? 86400 : 1;
+
+			j = tag_end(run, i, ne);
+			if (c->type == T_NUM && run[j - 1].key)
+				p = pow10_u64[cc_exp(t) - emin];
+			for (k = i; k < j; k++) {
+				int64_t v;
+
+				if (c->type == T_NUM) {
+					v = (int64_t)(run[k].key * p);
+					if (CC_SIGN(t) == 1)
+						v = -v;
+				} else {
+					v = (int64_t)(run[k].key - CC_BIAS) * mul;
+				}
+				if (w.open && v < w.cur.hi) {
+					ordered = 0;
+					break;
+				}
+				walk_add(&w, v, run[k].count, sc_index(&run[k]), (size_t)k);
+			}
+		}
+		if (ordered) {
+			walk_close(&w);
+			kv = NULL;
+			goto done;
+		}
+		free(w.sv);
+		w.sv = NULL;
+		w.nheap = w.ng = 0;
+		w.open = 0;
+	}
+	kv = xmalloc(n * sizeof *kv);
+	for (i = 0; i < ne; i = j) {
+		uint64_t t = sc_tag(&run[i]), k;
+
+		j = tag_end(run, i, ne);
+		if (c->type == T_NUM) {
+			/* a tag of zeros only may be below the scale */
+			uint64_t p = run[j - 1].key ? pow10_u64[cc_exp(t) - emin] : 0;
+
+			for (k = i; k < j; k++) {
+				int64_t v = (int64_t)(run[k].key * p);
+
+				kv[k].key = (uint64_t)(CC_SIGN(t) == 1 ? -v : v) ^ sign;
+				kv[k].aux = k;
+			}
+		} else {
+			int64_t mul = c->type == T_DT && CC_NI(t) == 0 ? 86400 : 1;
+
+			for (k = i; k < j; k++) {
+				kv[k].key = (uint64_t)((int64_t)(run[k].key - CC_BIAS) * mul) ^ sign;
+				kv[k].aux = k;
+			}
+		}
+	}
+	for (i = ne; i < n; i++) {
+		int64_t v = 0;
+
+		if (c->type == T_NUM) {
+			struct cc_num x;
+
+			key_num(c, i - ne, dig, &x);
+			if (x.nd) {
+				v = (int64_t)(x.coef * pow10_u64[x.exp - emin]);
+				if (x.neg)
+					v = -v;
+			}
+		} else {
+			const char *k = tally_key(c->h, i - ne, &len);
+			long long t = 0;
+			long nsec = 0;
+
+			if (parse_date(cf, k, len, &t)) {
+				if (c->type == T_DT)
+					t *= 86400;
+			} else {
+				parse_datetime(k, len, &t, &nsec);
+			}
+			if (nsec) {
+				free(kv);
+				free(w.heap);
+				return 0;
+			}
+			v = t;
+		}
+		kv[i].key = (uint64_t)v ^ sign;
+		kv[i].aux = i;
+	}
+	for (i = 1; i < n && kv[i - 1].key <= kv[i].key; i++)
+		;
+	if (i < n) {
+		struct sc_raw *tmp = xmalloc(n * sizeof *tmp);
+
+		sc_sort(kv, tmp, n);
+		free(tmp);
+	}
+	/* one walk: equal values merge (the earliest string stands for them); the pairs read
+	 * are overwritten by the groups' values */
+	w.sv = (struct stats_sval *)(void *)kv;
+	for (i = 0; i < n; i++) {
+		size_t k = (size_t)kv[i].aux;
+
+		walk_add(&w, (int64_t)(kv[i].key ^ sign), k < ne ? run[k].count : counts[k - ne],
+			k < ne ? sc_index(&run[k]) : c->srow[k - ne], k);
+	}
+	walk_close(&w);
+done:
+	c->ng = c->unique = w.ng;
+	qsort(w.heap, w.nheap, sizeof *w.heap, by_freq);
+	c->nfreqv = w.nheap;
+	c->freq = w.heap;
+	c->ftext = xmalloc((w.nheap ? w.nheap : 1) * sizeof *c->ftext);
+	c->flen = xmalloc((w.nheap ? w.nheap : 1) * sizeof *c->flen);
+	for (i = 0; i < w.nheap; i++) {
+		const char *k = item_text(c, w.heap[i].src, buf, &len);
+
+		c->ftext[i] = xmemdup(k, len + 1);
+		c->flen[i] = len;
+	}
+	switch (c->type) {
+	case T_NUM:
+		if (stats_scaled(w.sv, c->ng, emin, &c->st) < 0)
+			msg_nomem();
+		c->has_num = 1;
+		c->min = scaled_text(w.sv[0].v, emin);
+		c->max = scaled_text(w.sv[c->ng - 1].v, emin);
+		break;
+	case T_DATE:
+		c->min = date_text(w.sv[0].v);
+		c->max = date_text(w.sv[c->ng - 1].v);
+		break;
+	default:
+		c->min = xstrdup(item_text(c, w.src_min, buf, &len));
+		c->max = xstrdup(item_text(c, w.src_max, buf, &len));
+		break;
+	}
+	if (kv)
+		free(kv);
+	else
+		free(w.sv);
+	return 1;
+}
+
+/* Types, typed distinct values and statistics of column C from its distinct codes and strings. */
 static void finish_col(const struct conf *cf, struct col *c)
 {
-	size_t n = tally_count(c->h), i, j, len, total = 0;
+	size_t ns = tally_count(c->h), ne, n, i, j, len, total = 0;
 	int mask = M_BOOL | M_NUM | M_DATE | M_DT, keyed = 1;
-	char *dig;
+	char *dig, buf[48];
 	uint64_t nn = 0, *counts;
+	long emin = 0;
+	struct group *g;
 
-	c->g = xcalloc(n ? n : 1, sizeof *c->g);
-	counts = xmalloc((n ? n : 1) * sizeof *counts);
+	if (sc_finish(&c->enc) < 0)
+		msg_nomem();
+	ne = c->enc.nrun;
+	n = ne + ns;
+	c->minlen = (size_t)-1;
+	if (ne) {
+		c->len = c->elen;
+		c->minlen = c->eminlen;
+	}
+	nn = c->ncoded;
+	for (i = 0; i < ne; i = tag_end(c->enc.run, i, ne)) {
+		uint64_t t = sc_tag(&c->enc.run[i]);
+
+		mask &= CC_SIGN(t) != 3 ? M_NUM : CC_NI(t) == 0 ? M_DATE | M_DT : M_DT;
+	}
+	counts = xmalloc((ns ? ns : 1) * sizeof *counts);
 	tally_counts(c->h, counts);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < ns; i++) {
 		tally_key(c->h, i, &len);
 		total += len;
 		nn += counts[i];
-		c->g[i].count = counts[i];
 	}
-	free(counts);
 	c->nonnulls = nn;
-	c->digits = dig = xmalloc(total + 1);
-	c->minlen = (size_t)-1;
-	for (i = 0; i < n; i++) {
+	c->digits = dig = xmalloc(total + 19 * ne + 1);
+	for (i = 0; i < ns; i++) {
 		const char *k = tally_key(c->h, i, &len);
 		size_t w = nchars(k, len);
 		if (w > c->len)
@@ -533,64 +933,80 @@ static void finish_col(const struct conf *cf, struct col *c)
 		c->minlen = 0;
 	c->type = !cf->infer ? T_TEXT : mask & M_BOOL ? T_BOOL : mask & M_NUM ? T_NUM : mask & M_DATE ? T_DATE :
 		mask & M_DT ? T_DT : T_TEXT;
-	if (c->type == T_NUM)
-		c->nums = xmalloc((n ? n : 1) * sizeof *c->nums);
-	for (i = 0; i < n; i++) {
-		const char *k = tally_key(c->h, i, &len);
-		struct group *g = &c->g[i];
-		long long t = 0;
-		long ns = 0;
-		int b;
-
-		g->first = i;
-		switch (c->type) {
-		case T_BOOL:
-			is_bool(k, len, &b);
-			g->hi = b;
-			break;
-		case T_NUM:
-			dec_scan(k, len, dig, 1, &c->nums[i]);
-			dig += c->nums[i].nd;
-			if (c->nums[i].places > c->places)
-				c->places = c->nums[i].places;
-			break;
-		case T_DATE:
-			parse_date(cf, k, len, &t);
-			g->hi = t;
-			break;
-		case T_DT:
-			if (parse_date(cf, k, len, &t))
-				t *= 86400;
-			else
-				parse_datetime(k, len, &t, &ns);
-			g->hi = t;
-			g->lo = (uint64_t)ns;
-			break;
-		case T_TEXT:
-			break;
-		}
+	if ((c->type == T_NUM || c->type == T_DATE || c->type == T_DT) && finish_fast(cf, c, ne, ns, counts, dig)) {
+		free(counts);
+		goto out;
 	}
-	c->ng = n;
+	c->places = 0;
+	c->g = g = xcalloc(n ? n : 1, sizeof *g);
+	for (i = 0; i < n; i++) {
+		g[i].count = i < ne ? c->enc.run[i].count : counts[i - ne];
+		g[i].first = i < ne ? sc_index(&c->enc.run[i]) : c->srow[i - ne];
+		g[i].src = i;
+	}
+	free(counts);
 	if (c->type == T_NUM)
-		keyed = scaled_keys(c);
+		keyed = num_keys(c, ne, n, dig, &emin);
+	else if (c->type != T_TEXT)
+		for (i = 0; i < n; i++) {
+			const char *k;
+			long long t = 0;
+			long nsec = 0;
+			int b;
+
+			if (i < ne) {
+				const struct sc_run *r = &c->enc.run[i];
+				/* a date (Date or DateTime column) or a datetime (DateTime) */
+				t = (long long)(r->key - CC_BIAS);
+				if (c->type == T_DT && CC_NI(sc_tag(r)) == 0)
+					t *= 86400;
+				g[i].hi = t;
+				continue;
+			}
+			k = tally_key(c->h, i - ne, &len);
+			switch (c->type) {
+			case T_BOOL:
+				is_bool(k, len, &b);
+				g[i].hi = b;
+				break;
+			case T_DATE:
+				parse_date(cf, k, len, &t);
+				g[i].hi = t;
+				break;
+			case T_DT:
+				if (parse_date(cf, k, len, &t))
+					t *= 86400;
+				else
+					parse_datetime(k, len, &t, &nsec);
+				g[i].hi = t;
+				g[i].lo = (uint64_t)nsec;
+				break;
+			default:
+				break;
+			}
+		}
+	c->ng = n;
 	if (c->type != T_TEXT && n > 1) {
 		int (*cmp)(const void *, const void *) = keyed ? by_key : by_num;
 
 		sort_nums = c->nums;
-		/* in key order already: first == index, as radix_sort's stability needs */
-		if (sorted(c->g, n, cmp))
+		if (sorted(g, n, cmp))
 			;
 		else if (keyed && n > 4096)
-			radix_sort(c->g, n);
+			radix_sort(g, n);
 		else
-			qsort(c->g, n, sizeof *c->g, cmp);
+			qsort(g, n, sizeof *g, cmp);
 		for (i = 0, j = 0; i < n; i++) {
-			if (j > 0 && (keyed ? c->g[j - 1].hi == c->g[i].hi && c->g[j - 1].lo == c->g[i].lo :
-				      dec_cmp(&c->nums[c->g[j - 1].first], &c->nums[c->g[i].first]) == 0)) {
-				/* sorted by first within a value: the earlier is already in place */
-				c->g[j - 1].count += c->g[i].count;
+			if (j > 0 && (keyed ? g[j - 1].hi == g[i].hi && g[j - 1].lo == g[i].lo :
+				      dec_cmp(&c->nums[g[j - 1].src], &c->nums[g[i].src]) == 0)) {
+				/* one value: the earliest string stands for it */
+				g[j - 1].count += g[i].count;
+				if (g[i].first < g[j - 1].first) {
+					g[j - 1].first = g[i].first;
+					g[j - 1].src = g[i].src;
+				}
 			} else {
-				c->g[j++] = c->g[i];
+				g[j++] = g[i];
 			}
 		}
 		c->ng = j;
@@ -600,56 +1016,89 @@ static void finish_col(const struct conf *cf, struct col *c)
 		size_t want = c->ng < (size_t)cf->nfreq ? c->ng : (size_t)cf->nfreq, *top;
 
 		top = xmalloc((want ? want : 1) * sizeof *top);
-		c->nfreqv = top_n(c->g, c->ng, want, top);
+		c->nfreqv = top_n(g, c->ng, want, top);
 		c->freq = xmalloc((want ? want : 1) * sizeof *c->freq);
-		for (i = 0; i < c->nfreqv; i++)
-			c->freq[i] = c->g[top[i]];
+		c->ftext = xmalloc((want ? want : 1) * sizeof *c->ftext);
+		c->flen = xmalloc((want ? want : 1) * sizeof *c->flen);
+		for (i = 0; i < c->nfreqv; i++) {
+			const char *k;
+
+			c->freq[i] = g[top[i]];
+			k = item_text(c, c->freq[i].src, buf, &len);
+			c->ftext[i] = xmemdup(k, len + 1);
+			c->flen[i] = len;
+		}
 		free(top);
 	}
 	if (c->ng == 0)
 		goto out;
 	switch (c->type) {
-	case T_NUM: {
-		struct stats_wval *wv = xmalloc(c->ng * sizeof *wv);
-		for (i = 0; i < c->ng; i++) {
-			wv[i].v = c->nums[c->g[i].first];
-			wv[i].count = c->g[i].count;
+	case T_NUM:
+		if (keyed) {
+			struct stats_sval *sv = xmalloc(c->ng * sizeof *sv);
+			for (i = 0; i < c->ng; i++) {
+				sv[i].v = g[i].hi;
+				sv[i].count = g[i].count;
+			}
+			if (stats_scaled(sv, c->ng, emin, &c->st) < 0)
+				msg_nomem();
+			free(sv);
+			c->min = scaled_text(g[0].hi, emin);
+			c->max = scaled_text(g[c->ng - 1].hi, emin);
+		} else {
+			struct stats_wval *wv = xmalloc(c->ng * sizeof *wv);
+			for (i = 0; i < c->ng; i++) {
+				wv[i].v = c->nums[g[i].src];
+				wv[i].count = g[i].count;
+			}
+			if (stats_decimal(wv, c->ng, &c->st) < 0)
+				msg_nomem();
+			free(wv);
+			c->min = num_text(&c->nums[g[0].src]);
+			c->max = num_text(&c->nums[g[c->ng - 1].src]);
 		}
-		if (stats_decimal(wv, c->ng, &c->st) < 0)
-			msg_nomem();
-		free(wv);
 		c->has_num = 1;
-		c->min = num_text(&c->nums[c->g[0].first]);
-		c->max = num_text(&c->nums[c->g[c->ng - 1].first]);
 		break;
-	}
 	case T_DATE:
-		c->min = date_text(c->g[0].hi);
-		c->max = date_text(c->g[c->ng - 1].hi);
+		c->min = date_text(g[0].hi);
+		c->max = date_text(g[c->ng - 1].hi);
 		break;
 	case T_DT:
-		c->min = xstrdup(tally_key(c->h, c->g[0].first, NULL));
-		c->max = xstrdup(tally_key(c->h, c->g[c->ng - 1].first, NULL));
+		c->min = xstrdup(item_text(c, g[0].src, buf, &len));
+		c->max = xstrdup(item_text(c, g[c->ng - 1].src, buf, &len));
 		break;
 	default:
 		break;
 	}
 out:
-	/* only the results stay: the typed values go back before the next column's */
+	/* only the results stay: the values go back before the next column's */
 	free(c->g);
 	c->g = NULL;
 	free(c->nums);
 	c->nums = NULL;
 	free(c->digits);
 	c->digits = NULL;
+	sc_free(&c->enc);
+	tally_free(c->h);
+	c->h = NULL;
+	free(c->srow);
+	c->srow = NULL;
 }
 
 static void free_col(struct col *c)
 {
+	size_t i;
+
 	free(c->name);
 	tally_free(c->h);
+	free(c->srow);
+	sc_free(&c->enc);
 	free(c->g);
 	free(c->freq);
+	for (i = 0; c->ftext && i < c->nfreqv; i++)
+		free(c->ftext[i]);
+	free(c->ftext);
+	free(c->flen);
 	free(c->min);
 	free(c->max);
 	free(c->digits);
@@ -772,7 +1221,8 @@ static void put_u64(uint64_t v)
 
 static const char *key_of(const struct col *c, size_t k, size_t *len)
 {
-	return tally_key(c->h, c->freq[k].first, len);
+	*len = c->flen[k];
+	return c->ftext[k];
 }
 
 static int has_stdev(const struct col *c)
@@ -1211,6 +1661,53 @@ static long resolve(const char *list, char **names, size_t n, const char *file, 
 
 /* ---- one file ---- */
 
+/* Distinct strings beyond which a column's cells that have a code are counted by sorting: the
+ * string table stays small enough for the cache, the sorted codes take the many. */
+#define TO_CODES 16384
+
+/* Move the coded strings of C's table to its sorted codes; code its cells from now on. */
+static void to_codes(struct col *c)
+{
+	size_t n = tally_count(c->h), i, nr = 0, nk = 0, len;
+	struct sc_run *r = xmalloc(n * sizeof *r);
+	struct tally *h = tally_new();
+	uint64_t *counts = xmalloc(n * sizeof *counts), *srow = xmalloc(n * sizeof *srow);
+
+	if (!h)
+		msg_nomem();
+	tally_counts(c->h, counts);
+	for (i = 0; i < n; i++) {
+		const char *k = tally_key(c->h, i, &len);
+		uint64_t key, tag;
+
+		if (cc_encode(k, len, &key, &tag)) {
+			r[nr].key = key;
+			r[nr].aux = tag << SC_IDXBITS | c->srow[i];
+			r[nr++].count = counts[i];
+			c->ncoded += counts[i];
+			if (len > c->elen)
+				c->elen = len;
+			if (len < c->eminlen)
+				c->eminlen = len;
+		} else {
+			if (tally_add_n(h, k, len, counts[i]) < 0)
+				msg_nomem();
+			srow[nk++] = c->srow[i];
+		}
+	}
+	if (sc_add_runs(&c->enc, r, nr) < 0)
+		msg_nomem();
+	tally_free(c->h);
+	c->h = h;
+	free(c->srow);
+	c->srow = srow;
+	c->nsrow = nk;
+	c->capsrow = n;
+	c->coded = 1;
+	free(counts);
+	free(r);
+}
+
 static int stat_file(struct conf *cf, const char *path)
 {
 	struct in *in = in_open(path);
@@ -1222,7 +1719,7 @@ static int stat_file(struct conf *cf, const char *path)
 	uint64_t rows = 0, ragged = 0;
 	unsigned long long rag_line = 0;
 	size_t rag_n = 0;
-	int k, status = CB_OK, have_header = 0;
+	int k, status = CB_OK, have_header = 0, code;
 	const char *name = !strcmp(path, "-") ? "(standard input)" : path;
 
 	if (!in) {
@@ -1276,6 +1773,7 @@ static int stat_file(struct conf *cf, const char *path)
 				cols[i].name = xstrdup(names[sel[i]]);
 				if (!(cols[i].h = tally_new()))
 					msg_nomem();
+				cols[i].eminlen = (size_t)-1;
 			}
 			if (cf->header)
 				continue;
@@ -1294,9 +1792,12 @@ static int stat_file(struct conf *cf, const char *path)
 		}
 		if (cf->count_only)
 			continue;
-		/* hash every cell and prefetch its slot, then count: the cache misses overlap */
+		/* code what has a code; hash the rest and prefetch its slot, then count: the cache
+		 * misses overlap */
+		code = cf->code && rows <= SC_MAXIDX;
 		for (i = 0, c = cols; i < ncols; i++, c++) {
 			const struct csv_field *f;
+			uint64_t key, tag;
 
 			c->cell = NULL;
 			if (c->idx >= r.n) {
@@ -1308,12 +1809,36 @@ static int stat_file(struct conf *cf, const char *path)
 				c->nulls++;
 				continue;
 			}
+			if (c->coded && code && cc_encode(f->p, f->len, &key, &tag)) {
+				if (sc_add(&c->enc, key, tag, rows) < 0)
+					msg_nomem();
+				c->ncoded++;
+				if (f->len > c->elen)
+					c->elen = f->len;
+				if (f->len < c->eminlen)
+					c->eminlen = f->len;
+				continue;
+			}
 			c->cell = f;
 			tally_prep(c->h, f->p, f->len, &c->hint);
 		}
-		for (i = 0, c = cols; i < ncols; i++, c++)
-			if (c->cell && tally_add_hint(c->h, c->cell->p, c->cell->len, &c->hint) < 0)
+		for (i = 0, c = cols; i < ncols; i++, c++) {
+			int added;
+
+			if (!c->cell)
+				continue;
+			if ((added = tally_add_hint(c->h, c->cell->p, c->cell->len, &c->hint)) < 0)
 				msg_nomem();
+			if (added) {
+				if (c->nsrow == c->capsrow) {
+					c->capsrow = c->capsrow ? c->capsrow * 2 : 16;
+					c->srow = xrealloc(c->srow, c->capsrow * sizeof *c->srow);
+				}
+				c->srow[c->nsrow++] = rows;
+				if (c->nsrow > TO_CODES && code && !c->coded)
+					to_codes(c);
+			}
+		}
 	}
 	if (k < 0) {
 		if (csv_error(csv) == CSV_EQUOTE)
@@ -1480,6 +2005,7 @@ int csvstat_main(int argc, char **argv)
 		free(cf.nullv);
 		return msg_usage(&st, "--count and a single statistic exclude each other");
 	}
+	cf.code = cf.infer && !cf.datefmt;
 	files = st.argc ? st.argv : (char **)stdin_only;
 	cf.nfiles = st.argc ? st.argc : 1;
 	if (cf.fmt == F_JSON && cf.nfiles > 1)

@@ -1,6 +1,7 @@
 /* csv: RFC 4180 records from a stream of blocks, by a resumable state machine that unquotes
  * fields in place; stray quotes are read as Python's csv module reads them (strict=False). */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #ifdef __SSE2__
@@ -11,7 +12,7 @@
 #include "io.h"
 
 #define BLOCK (256 * 1024)
-#define PAD 16		/* readable slack after the buffer for 16-byte loads */
+#define PAD 64		/* readable slack after the buffer for 64-byte loads */
 
 enum { REC_START, FIELD_START, UNQUOTED, QUOTED, QUOTE_QUOTE };
 
@@ -108,21 +109,43 @@ static size_t scan(const unsigned char *b, size_t i, size_t end, int x, int y, i
 #endif
 }
 
-static int push(struct csv *c, size_t start, size_t len)
+static int grow_off(struct csv *c)
 {
-	if (c->noff + 2 > c->capoff) {
-		size_t cap = c->capoff ? c->capoff * 2 : 64;
-		size_t *p = realloc(c->off, cap * sizeof *p);
+	size_t cap = c->capoff ? c->capoff * 2 : 64;
+	size_t *p = realloc(c->off, cap * sizeof *p);
 
-		if (!p)
-			return -1;
-		c->off = p;
-		c->capoff = cap;
-	}
+	if (!p)
+		return -1;
+	c->off = p;
+	c->capoff = cap;
+	return 0;
+}
+
+static inline int push(struct csv *c, size_t start, size_t len)
+{
+	if (c->noff + 2 > c->capoff && grow_off(c) < 0)
+		return -1;
 	c->off[c->noff++] = start;
 	c->off[c->noff++] = len;
 	return 0;
 }
+
+#ifdef __SSE2__
+/* Bit i set where B[i] (i < 64) is X, Y or Z. */
+static inline uint64_t mask64(const unsigned char *b, int x, int y, int z)
+{
+	__m128i vx = _mm_set1_epi8((char)x), vy = _mm_set1_epi8((char)y), vz = _mm_set1_epi8((char)z);
+	uint64_t m = 0;
+	int k;
+
+	for (k = 0; k < 4; k++) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(b + 16 * k));
+		m |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(
+			_mm_cmpeq_epi8(v, vx), _mm_cmpeq_epi8(v, vy)), _mm_cmpeq_epi8(v, vz))) << (16 * k);
+	}
+	return m;
+}
+#endif
 
 /* Run the machine over [pos, end): 1 when a record is complete, 0 when it needs more input,
  * -1 on ENOMEM. */
@@ -131,6 +154,11 @@ static int parse(struct csv *c)
 	unsigned char *b = c->buf;
 	size_t pos = c->pos, end = c->end, w = c->w, k;
 	int delim = c->delim, quote = c->quote, ch, r = 0;
+#ifdef __SSE2__
+	/* where in [mbase, mbase + 64) the delimiters and line ends are */
+	size_t mbase = (size_t)-1;
+	uint64_t m = 0;
+#endif
 
 	for (;;) {
 		switch (c->state) {
@@ -169,6 +197,47 @@ static int parse(struct csv *c)
 			c->state = UNQUOTED;
 			/* fall through */
 		case UNQUOTED:
+#ifdef __SSE2__
+			/* field after field while none is quoted, from one bit mask per 64 bytes */
+			for (;;) {
+				uint64_t mm;
+
+				if (mbase > pos || pos - mbase >= 64) {
+					mbase = pos;
+					m = mask64(b + pos, delim, '\r', '\n');
+					if (end - pos < 64)
+						m &= ((uint64_t)1 << (end - pos)) - 1;
+				}
+				mm = m >> (pos - mbase);
+				if (!mm) {
+					k = mbase + 64 < end ? mbase + 64 : end;
+				} else {
+					k = pos + (size_t)__builtin_ctzll(mm);
+				}
+				if (k > pos) {
+					if (w != pos)
+						memmove(b + w, b + pos, k - pos);
+					w += k - pos;
+					pos = k;
+				}
+				if (pos == end)
+					goto out;
+				if (!mm)
+					continue;
+				ch = b[pos++];
+				if (push(c, c->fs, w - c->fs) < 0)
+					goto nomem;
+				if (ch != delim)
+					break;
+				if (pos == end || b[pos] == quote) {
+					c->state = FIELD_START;
+					break;
+				}
+				c->fs = w = pos;
+			}
+			if (ch == delim)
+				continue;
+#else
 			k = scan(b, pos, end, delim, '\r', '\n');
 			if (k > pos) {
 				if (w != pos)
@@ -185,6 +254,7 @@ static int parse(struct csv *c)
 				c->state = FIELD_START;
 				continue;
 			}
+#endif
 			c->line++;
 			c->pending_lf = ch == '\r';
 			c->state = REC_START;

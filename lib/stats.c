@@ -235,7 +235,7 @@ int stats_decimal(const struct stats_wval *v, size_t n, struct stats_dec *out)
 			continue;
 		if (coef_u64(d, &m)) {
 			u128 sq = (u128)m * m;
-			if (nb == 0 || bk[last].exp != d->exp) {
+			if (nb == 0 || last >= nb || bk[last].exp != d->exp) {
 				for (last = 0; last < nb && bk[last].exp != d->exp; last++)
 					;
 				if (last == nb && nb < NBUCKETS)
@@ -304,4 +304,115 @@ void stats_dec_free(struct stats_dec *s)
 	free(s->q1);
 	free(s->q3);
 	s->sum = s->median = s->q1 = s->q3 = NULL;
+}
+
+/* (A*WA + B*WB) / D for D 2 or 4, of values scaled by 10^E, as text. */
+static char *lin_scaled(int64_t a, uint32_t wa, int64_t b, uint32_t wb, uint32_t d, long e)
+{
+	__extension__ typedef __int128 i128;
+	i128 x = ((i128)a * wa + (i128)b * wb) * (d == 2 ? 5 : 25);
+	u128 m = x < 0 ? -(u128)x : (u128)x;
+	struct big t = BIG_INIT, hi = BIG_INIT;
+	char *r = NULL;
+
+	if (big_set_u64(&t, (uint64_t)m) == 0 && big_set_u64(&hi, (uint64_t)(m >> 64)) == 0 &&
+	    big_shl(&hi, 64) == 0 && big_add(&t, &hi) == 0)
+		r = big_to_text(&t, x < 0, e - (d == 2 ? 1 : 2));
+	big_free(&t);
+	big_free(&hi);
+	return r;
+}
+
+static int64_t at_scaled(const struct stats_sval *v, size_t n, uint64_t r)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (r < v[i].count)
+			return v[i].v;
+		r -= v[i].count;
+	}
+	return v[n - 1].v;
+}
+
+int stats_scaled(const struct stats_sval *v, size_t n, long e, struct stats_dec *out)
+{
+	struct acc pos, neg, sq;
+	u128 ps = 0, ns = 0, qs = 0;
+	uint64_t pc = 0, nc = 0, qc = 0;
+	struct big s = BIG_INIT, q = BIG_INIT, t = BIG_INIT;
+	size_t i;
+	uint64_t total = 0;
+	int sneg = 0, qneg = 0, r = -1;
+
+	memset(out, 0, sizeof *out);
+	memset(&pos, 0, sizeof pos);
+	memset(&neg, 0, sizeof neg);
+	memset(&sq, 0, sizeof sq);
+	out->stdev = NAN;
+	/* single counts in 128-bit sums (a carry counted past them), the rest the long way */
+	for (i = 0; i < n; i++) {
+		uint64_t m = v[i].v < 0 ? -(uint64_t)v[i].v : (uint64_t)v[i].v, c = v[i].count;
+		u128 s2 = (u128)m * m;
+
+		total += c;
+		if (c == 1) {
+			if (v[i].v < 0) {
+				ns += m;
+				nc += ns < m;
+			} else {
+				ps += m;
+				pc += ps < m;
+			}
+			qs += s2;
+			qc += qs < s2;
+			continue;
+		}
+		acc_add(v[i].v < 0 ? &neg : &pos, (u128)m * c, 0);
+		acc_add(&sq, (u128)(uint64_t)s2 * c, 0);
+		acc_add(&sq, (u128)(uint64_t)(s2 >> 64) * c, 1);
+	}
+	acc_add(&pos, ps, 0);
+	acc_add(&pos, pc, 2);
+	acc_add(&neg, ns, 0);
+	acc_add(&neg, nc, 2);
+	acc_add(&sq, qs, 0);
+	acc_add(&sq, qc, 2);
+	if (acc_big(&pos, &t) < 0 || big_add_signed(&s, &sneg, &t, 0) < 0 ||
+	    acc_big(&neg, &t) < 0 || big_add_signed(&s, &sneg, &t, 1) < 0 ||
+	    acc_big(&sq, &t) < 0 || big_add_signed(&q, &qneg, &t, 0) < 0)
+		goto out;
+	if (!(out->sum = big_to_text(&s, sneg, e)))
+		goto out;
+	out->mean = big_ratio_double(&s, sneg, e, 0, total, 1);
+	if (total >= 2)
+		out->stdev = sdev(&s, &q, total, e, 0);
+	if (total % 2)
+		out->median = lin_scaled(at_scaled(v, n, total / 2), 1, at_scaled(v, n, total / 2), 1, 2, e);
+	else
+		out->median = lin_scaled(at_scaled(v, n, total / 2 - 1), 1, at_scaled(v, n, total / 2), 1, 2, e);
+	if (total == 1) {
+		out->q1 = lin_scaled(v[0].v, 2, v[0].v, 2, 4, e);
+		out->q3 = lin_scaled(v[0].v, 2, v[0].v, 2, 4, e);
+	} else {
+		uint64_t mm = total - 1, j;
+		uint32_t delta;
+		j = mm / 4;
+		delta = (uint32_t)(mm - j * 4);
+		out->q1 = lin_scaled(at_scaled(v, n, j), 4 - delta, at_scaled(v, n, j + 1), delta, 4, e);
+		j = 3 * mm / 4;
+		delta = (uint32_t)(3 * mm - j * 4);
+		out->q3 = lin_scaled(at_scaled(v, n, j), 4 - delta, at_scaled(v, n, j + 1), delta, 4, e);
+	}
+	if (out->median && out->q1 && out->q3)
+		r = 0;
+out:
+	big_free(&s);
+	big_free(&q);
+	big_free(&t);
+	if (r < 0) {
+		stats_dec_free(out);
+		errno = ENOMEM;
+	}
+	return r;
 }

@@ -35,4 +35,14 @@ struct stats_dec {
 int stats_decimal(const struct stats_wval *v, size_t n, struct stats_dec *out);
 void stats_dec_free(struct stats_dec *s);
 
+/* A distinct value as an integer multiple of a common power of ten, |v| < 10^18. */
+struct stats_sval {
+	int64_t v;
+	uint64_t count;
+};
+
+/* The same statistics of V[0..N) (ascending, distinct, counts > 0, N > 0) scaled by 10^E:
+ * the results are those stats_decimal gives for the same values. */
+int stats_scaled(const struct stats_sval *v, size_t n, long e, struct stats_dec *out);
+
 #endif

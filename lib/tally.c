@@ -124,7 +124,22 @@ int tally_add(struct tally *t, const void *key, size_t len)
 	return tally_add_hint(t, key, len, &h);
 }
 
+static int add(struct tally *t, const void *key, size_t len, const struct tally_hint *h, uint64_t n);
+
 int tally_add_hint(struct tally *t, const void *key, size_t len, const struct tally_hint *h)
+{
+	return add(t, key, len, h, 1);
+}
+
+int tally_add_n(struct tally *t, const void *key, size_t len, uint64_t n)
+{
+	struct tally_hint h;
+
+	tally_prep(t, key, len, &h);
+	return add(t, key, len, &h, n);
+}
+
+static int add(struct tally *t, const void *key, size_t len, const struct tally_hint *h, uint64_t n)
 {
 	const unsigned char *k = key;
 	uint64_t a = h->a, b = h->b;
@@ -138,7 +153,7 @@ int tally_add_hint(struct tally *t, const void *key, size_t len, const struct ta
 			break;
 		if (s->a == a && s->b == b && s->len == (uint32_t)len &&
 		    (len <= 16 || (t->ent[s->ent].len == len && memcmp(t->ent[s->ent].key, k, len) == 0))) {
-			s->count++;
+			s->count += n;
 			return 0;
 		}
 	}
@@ -158,11 +173,11 @@ int tally_add_hint(struct tally *t, const void *key, size_t len, const struct ta
 	s->b = b;
 	s->len = (uint32_t)len;
 	s->ent = (uint32_t)t->used;
-	s->count = 1;
+	s->count = n;
 	t->used++;
 	if (t->used > (t->mask + 1) / 10 * 7 && grow(t) < 0)
 		goto nomem;
-	return 0;
+	return 1;
 nomem:
 	errno = ENOMEM;
 	return -1;

@@ -13,8 +13,10 @@ struct tally;
 /* An empty table; NULL with errno ENOMEM. */
 struct tally *tally_new(void);
 void tally_free(struct tally *t);
-/* Count one more KEY: 0, or -1 with errno ENOMEM. */
+/* Count one more KEY: 0, 1 when KEY is new (the next key number), or -1 with errno ENOMEM. */
 int tally_add(struct tally *t, const void *key, size_t len);
+/* Count N (> 0) more KEY at once. */
+int tally_add_n(struct tally *t, const void *key, size_t len, uint64_t n);
 /* The same in two steps, so that the cache misses of several tables overlap: tally_prep
  * hashes KEY and prefetches its slot, tally_add_hint counts it (no other add to T between). */
 struct tally_hint {

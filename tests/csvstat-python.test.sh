@@ -96,6 +96,8 @@ def reference(rows, ncol, nfreq):
         d['freq'] = [(first[k], count[k]) for k in top]
         d['len'] = max((len(v) for v in vals), default=None)
         d['minlen'] = min((len(v) for v in vals), default=None)
+        if t in ('Date', 'DateTime') and vals:
+            d['min'], d['max'] = first[min(count)], first[max(count)]
         if t == 'Number' and vals:
             xs = sorted(Decimal(v) for v in vals)
             d['min'], d['max'], d['sum'] = xs[0], xs[-1], sum(xs, Decimal(0))
@@ -130,13 +132,50 @@ def text_text(rng):
             '0123', ' spaced ', "'q'", 'NA2', 'x' * rng.randint(1, 30)]
     return rng.choice(pool)
 
+# Many distinct values in every written form, so that columns go over to compact codes (past
+# 16384 distinct strings) with strings that have no code among them.
+def code_text(rng):
+    k = rng.random()
+    if k < 0.2:
+        return str(rng.randint(-10**6, 10**6))
+    if k < 0.35:
+        return '%.*f' % (rng.randint(0, 6), rng.uniform(-1e6, 1e6))
+    if k < 0.45:
+        return rng.choice(['-', '+', '']) + '.' + str(rng.randint(0, 99999)).zfill(rng.randint(1, 6))
+    if k < 0.6:
+        return '%s%d%s%s%s' % (rng.choice(['', '+', '-']), rng.randint(0, 999), rng.choice('eE'), rng.choice(['', '+', '-']),
+                               rng.choice([str(rng.randint(0, 40)), '0%d' % rng.randint(0, 9)]))
+    if k < 0.65:
+        return '%d.' % rng.randint(0, 100000)
+    if k < 0.7:
+        return str(rng.randint(10**17, 10**21)) + rng.choice(['', '.5', '.000'])
+    if k < 0.75:
+        return rng.choice(['0', '-0', '+0', '0.000', '-0.0e5', '.0', '0.', '0.10', '1.0', '1', '1e0', '10E-1'])
+    return '%d.%0*d' % (rng.randint(0, 99), rng.randint(1, 12), rng.randint(0, 999999))
+
+def code_date(rng):
+    return '%04d-%02d-%02d' % (rng.choice([rng.randint(1, 9999), rng.randint(1900, 2100)]), rng.randint(1, 12), rng.randint(1, 28))
+
+def code_dt(rng):
+    k = rng.random()
+    t = '%s%s%02d:%02d' % (code_date(rng), rng.choice('T '), rng.randint(0, 23), rng.randint(0, 59))
+    if k < 0.6:
+        return t + ':%02d' % rng.randint(0, 59)
+    if k < 0.8:
+        return t
+    if k < 0.9:
+        return code_date(rng)
+    return t + rng.choice([':00Z', ':30.25', '+01:00'])
+
 def gen(seed):
     rng = random.Random(seed)
     kinds = ['num', 'num', 'int', 'text', 'bool', 'date', 'dt', 'mixed', 'sparse', 'float', 'stamp']
+    if seed > 62:
+        kinds = ['codes', 'codes', 'latetext', 'cdate', 'cdt', 'float', 'int', 'text']
     rng.shuffle(kinds)
-    ncol = rng.randint(1, len(kinds))
+    ncol = rng.randint(1, len(kinds)) if seed <= 62 else len(kinds)
     kinds = kinds[:ncol]
-    nrows = rng.choice([0, 1, 2, 3, 5, 50, 400, 1500]) if seed <= 60 else 6000  # > 4096 distinct: radix sort
+    nrows = rng.choice([0, 1, 2, 3, 5, 50, 400, 1500]) if seed <= 60 else 6000 if seed <= 62 else 40000  # > 4096 distinct: radix sort
     dt = ['2024-01-02T10:00:00', '2024-01-02 11:30', '2024-01-03T00:00:00Z', '2024-01-03T02:00:00+02:00',
           '2023-12-31T23:59:59.5', '2024-02-29']
     rows = []
@@ -162,6 +201,14 @@ def gen(seed):
             elif k == 'stamp':
                 r.append('2024-%02d-%02dT%02d:%02d:%02d.%d%s' % (rng.randint(1, 12), rng.randint(1, 28), rng.randint(0, 23),
                          rng.randint(0, 59), rng.randint(0, 59), rng.randint(0, 999), rng.choice(['', 'Z', '+01:00', '-05:30'])))
+            elif k == 'codes':
+                r.append(code_text(rng))
+            elif k == 'latetext':
+                r.append(code_text(rng) if len(rows) != nrows - 10 else rng.choice(['007', 'x', '1e1e1']))
+            elif k == 'cdate':
+                r.append(code_date(rng))
+            elif k == 'cdt':
+                r.append(code_dt(rng))
             elif k == 'mixed':
                 r.append(rng.choice([number_text(rng), text_text(rng)]) if rng.random() < 0.02 else number_text(rng))
             else:
@@ -190,7 +237,7 @@ def gen(seed):
     return data, ncol
 
 total = 0
-for seed in range(1, 63):
+for seed in range(1, 67):
     rows_blank = []
     data, ncol = gen(seed)
     nfreq = random.Random(seed).choice([1, 3, 5, 1000])
@@ -233,6 +280,9 @@ for seed in range(1, 63):
                 bad.append('%s %r, expected %r' % (k, g[k], r[k]))
         for k in ('min', 'max', 'sum', 'median', 'q1', 'q3'):
             if k in r and r['type'] == 'Number' and (g[k] is None or Decimal(g[k]) != r[k]):
+                bad.append('%s %r, expected %r' % (k, g[k], r[k]))
+        for k in ('min', 'max'):
+            if k in r and r['type'] in ('Date', 'DateTime') and g[k] != r[k]:
                 bad.append('%s %r, expected %r' % (k, g[k], r[k]))
         for k in ('mean', 'stdev'):
             if k in r and (g[k] is None or float(g[k]) != r[k]):

@@ -1,6 +1,7 @@
 /* test_stats: lib/stats against Python 3.11's statistics module (vectors made with a fixed seed:
  * mean, median, quantiles(method='inclusive'), stdev) and exact decimal statistics. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include "stats.h"
 #include "unit.h"
@@ -103,9 +104,87 @@ static void decimals(void)
 	stats_dec_free(&st);
 }
 
+/* stats_scaled gives what stats_decimal gives for the same values; more exponents than the
+ * decimal sums keep buckets for. */
+static void scaled(void)
+{
+	static char d[100][24];
+	static struct stats_wval w[100];
+	struct stats_sval sv[100];
+	struct stats_dec a, b;
+	uint64_t rng = 1234567;
+	size_t i, n, bad = 0;
+	int rep;
+
+	for (rep = 0; rep < 200; rep++) {
+		int64_t v = -(int64_t)(rng % 1000000000);
+
+		n = 1 + rep % 97;
+		for (i = 0; i < n; i++) {
+			char txt[40];
+			long e = -6;
+
+			rng ^= rng << 13;
+			rng ^= rng >> 7;
+			rng ^= rng << 17;
+			v += 1 + (int64_t)(rng % 100000000000ull);
+			sv[i].v = v;
+			sv[i].count = 1 + rng % (rep % 3 ? 3 : 1000000);
+			snprintf(txt, sizeof txt, "%lldE%ld", (long long)v, e);
+			dec_scan(txt, strlen(txt), d[i], 0, &w[i].v);
+			w[i].count = sv[i].count;
+		}
+		if (stats_scaled(sv, n, -6, &a) < 0 || stats_decimal(w, n, &b) < 0) {
+			bad++;
+			continue;
+		}
+		if (strcmp(a.sum, b.sum) || strcmp(a.median, b.median) || strcmp(a.q1, b.q1) || strcmp(a.q3, b.q3) ||
+		    a.mean != b.mean || (n > 1 || sv[0].count > 1 ? a.stdev != b.stdev : !isnan(a.stdev)))
+			bad++;
+		stats_dec_free(&a);
+		stats_dec_free(&b);
+	}
+	CHECK_INT(bad, 0);
+
+	/* squares of values near 10^18 pass 2^128 in 341 values */
+	{
+		static char dd[400][24];
+		static struct stats_wval ww[400];
+		static struct stats_sval ss[400];
+
+		for (i = 0; i < 400; i++) {
+			char txt[40];
+
+			ss[i].v = (int64_t)(999999999999999999ll - 400 + (long long)i);
+			ss[i].count = 1 + (i == 7);
+			snprintf(txt, sizeof txt, "%lld", (long long)ss[i].v);
+			dec_scan(txt, strlen(txt), dd[i], 0, &ww[i].v);
+			ww[i].count = ss[i].count;
+		}
+		CHECK(stats_scaled(ss, 400, 0, &a) == 0 && stats_decimal(ww, 400, &b) == 0);
+		CHECK_STR(a.sum, b.sum);
+		CHECK(a.mean == b.mean && a.stdev == b.stdev);
+		stats_dec_free(&a);
+		stats_dec_free(&b);
+	}
+
+	/* 0.1 + 0.01 + ... + 1e-100: a hundred exponents */
+	for (i = 0; i < 100; i++) {
+		char txt[16];
+
+		snprintf(txt, sizeof txt, "1e-%zu", i + 1);
+		CHECK(dec_scan(txt, strlen(txt), d[99 - i], 0, &w[99 - i].v) == 1);
+		w[99 - i].count = 1;
+	}
+	CHECK(stats_decimal(w, 100, &a) == 0);
+	CHECK(strlen(a.sum) == 102 && strncmp(a.sum, "0.1111111111", 12) == 0 && a.sum[101] == '1');
+	stats_dec_free(&a);
+}
+
 int main(void)
 {
 	doubles();
 	decimals();
+	scaled();
 	return unit_done("stats");
 }
