@@ -10,6 +10,23 @@
 
 #define REQUIRE(c) do { if (!(c)) __builtin_trap(); } while (0)
 
+/* A batch of NAME's prefixes and suffixes answers as they do one by one. */
+static void batch_agrees(struct globset *g, const char *name, size_t nlen)
+{
+	const char *bn[8];
+	size_t bl[8];
+	long bm[8];
+
+	for (int i = 0; i < 8; i++) {
+		size_t cut = nlen * (size_t)(i % 4) / 4;
+		bn[i] = i < 4 ? name : name + cut;	/* prefixes, then suffixes */
+		bl[i] = nlen - cut;
+	}
+	REQUIRE(globset_match_many(g, bn, bl, bm, 8) == 0);
+	for (int i = 0; i < 8; i++)
+		REQUIRE(bm[i] == globset_match(g, bn[i], bl[i]));
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct globset *g, *g2;
@@ -38,6 +55,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	r = globset_match(g, name, nlen);
 	REQUIRE(r == -1 || r == 0);
+	batch_agrees(g, name, nlen);
 	/* the same pattern among many fast-path ones answers the same */
 	g2 = globset_new(flags);
 	REQUIRE(g2);
@@ -48,6 +66,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	REQUIRE(globset_add(g2, p, plen) == 40);
 	r2 = globset_match(g2, name, nlen);
+	batch_agrees(g2, name, nlen);
 	REQUIRE((r == 0) == (r2 >= 0) || (r2 >= 0 && r2 < 40));
 	globset_free(g2);
 	re = glob_translate(p, plen, flags);
