@@ -50,6 +50,8 @@ struct colstat {
 	int coded;		/* cells with a code go to enc (else all to h) */
 	int code;		/* cells that have a code may be coded (inference on, ISO dates) */
 	struct tally_hint hint;
+	const char *const *nullv;	/* cf's, here beside the rest */
+	size_t nnullv;
 	struct sortcount enc;	/* distinct codes -> count and first row */
 	struct colstat_conf cf;
 	uint64_t *srow;		/* the first row of each key of h */
@@ -66,8 +68,8 @@ struct colstat {
 	size_t nvals;
 };
 
-/* Null cells: empty, na, n/a, none, null, "." in any case, and the configured tokens. */
-static inline __attribute__((always_inline)) int is_null(const struct colstat_conf *cf, const char *p, size_t len)
+/* Null cells: empty, na, n/a, none, null, "." in any case, and NULLV[0..N). */
+static inline __attribute__((always_inline)) int is_null(const char *const *nullv, size_t n, const char *p, size_t len)
 {
 	size_t i;
 
@@ -91,8 +93,8 @@ static inline __attribute__((always_inline)) int is_null(const struct colstat_co
 			return 1;
 		break;
 	}
-	for (i = 0; i < cf->nnullv; i++)
-		if (strlen(cf->nullv[i]) == len && strncasecmp(cf->nullv[i], p, len) == 0)
+	for (i = 0; i < n; i++)
+		if (strlen(nullv[i]) == len && strncasecmp(nullv[i], p, len) == 0)
 			return 1;
 	return 0;
 }
@@ -1129,6 +1131,8 @@ struct colstat *colstat_new(const struct colstat_conf *cf)
 		return NULL;
 	memset(c, 0, sizeof *c);
 	c->cf = *cf;
+	c->nullv = cf->nullv;
+	c->nnullv = cf->nnullv;
 	c->code = !cf->noinfer && !cf->datefmt;
 	c->eminlen = (size_t)-1;
 	if (!(c->h = tally_new())) {
@@ -1215,7 +1219,7 @@ static inline __attribute__((always_inline)) int prep_cell(struct colstat *c, co
 {
 	uint64_t key, tag;
 
-	if (is_null(&c->cf, p, len)) {
+	if (is_null(c->nullv, c->nnullv, p, len)) {
 		c->nulls++;
 		return 0;
 	}
