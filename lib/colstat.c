@@ -68,11 +68,22 @@ struct colstat {
 	size_t nvals;
 };
 
-/* Null cells: empty, na, n/a, none, null, "." in any case, and NULLV[0..N). */
-static inline __attribute__((always_inline)) int is_null(const char *const *nullv, size_t n, const char *p, size_t len)
+/* The configured null tokens NULLV[0..N) and none/null, out of the per-cell loop. */
+static __attribute__((noinline)) int is_null_slow(const char *const *nullv, size_t n, const char *p, size_t len)
 {
 	size_t i;
 
+	if (len == 4 && (p[0] | 0x20) == 'n' && (strncasecmp(p, "none", 4) == 0 || strncasecmp(p, "null", 4) == 0))
+		return 1;
+	for (i = 0; i < n; i++)
+		if (strlen(nullv[i]) == len && strncasecmp(nullv[i], p, len) == 0)
+			return 1;
+	return 0;
+}
+
+/* Null cells: empty, na, n/a, none, null, "." in any case, and NULLV[0..N). */
+static inline __attribute__((always_inline)) int is_null(const char *const *nullv, size_t n, const char *p, size_t len)
+{
 	switch (len) {
 	case 0:
 		return 1;
@@ -89,14 +100,11 @@ static inline __attribute__((always_inline)) int is_null(const char *const *null
 			return 1;
 		break;
 	case 4:
-		if ((p[0] | 0x20) == 'n' && (strncasecmp(p, "none", 4) == 0 || strncasecmp(p, "null", 4) == 0))
-			return 1;
+		if ((p[0] | 0x20) == 'n')
+			return is_null_slow(nullv, n, p, len);
 		break;
 	}
-	for (i = 0; i < n; i++)
-		if (strlen(nullv[i]) == len && strncasecmp(nullv[i], p, len) == 0)
-			return 1;
-	return 0;
+	return n && is_null_slow(nullv, n, p, len);
 }
 
 static int is_bool(const char *p, size_t len, int *val)
