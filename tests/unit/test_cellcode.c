@@ -8,14 +8,9 @@
 #include "decimal.h"
 #include "unit.h"
 
-static uint64_t rng = 88172645463325252ull;
-
 static uint64_t next(void)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return rng;
+	return unit_rand();
 }
 
 static size_t digits(char *p, size_t n, int lead)

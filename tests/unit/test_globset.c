@@ -127,14 +127,9 @@ static void conformance(void)
 	CHECK(rows > 900);
 }
 
-static uint64_t rng = 88172645463325252u;
-
 static unsigned rnd(unsigned n)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (unsigned)(rng % n);
+	return (unsigned)(unit_rand() % n);
 }
 
 static void gen(char *out, size_t cap, const char *const *alpha, size_t na, unsigned maxlen)

@@ -136,14 +136,9 @@ static void inflate_all(struct bytes *out, const unsigned char *p, size_t n)
 	inflateEnd(&z);
 }
 
-static unsigned long long rng = 88172645463325252ULL;
-
 static unsigned rnd(void)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (unsigned)(rng >> 11);
+	return (unsigned)(unit_rand() >> 11);
 }
 
 /* Lines of mixed lengths, some across block boundaries, with NULs, '\r' and empty lines. */

@@ -4,6 +4,7 @@
 #ifndef COOKBOX_UNIT_H
 #define COOKBOX_UNIT_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -34,6 +35,17 @@ static int unit_pass, unit_fail;
 	const char *s1_ = (a), *s2_ = (b); \
 	CHECK_MEM(s1_, s1_ ? strlen(s1_) : 0, s2_, strlen(s2_)); \
 } while (0)
+
+/* A fixed-seed xorshift64 sequence, so a failing random case is the same on every run. */
+static uint64_t unit_rng = 88172645463325252ull;
+
+static inline uint64_t unit_rand(void)
+{
+	unit_rng ^= unit_rng << 13;
+	unit_rng ^= unit_rng >> 7;
+	unit_rng ^= unit_rng << 17;
+	return unit_rng;
+}
 
 static inline int unit_done(const char *name)
 {
