@@ -1037,8 +1037,9 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 			if (!(ce & U_ESC))
 				lv = ce;
 		}
+		/* A soft hyphen is a break only with more of the word after it. */
 		if (add_chunk(w, p, e - p, wd, ((all & U_SPACE) ? CK_WS : 0) |
-		    (((lv & U_SHY) && (l1 & U_SHY)) ? CK_SHY : 0)) < 0)
+		    (((lv & U_SHY) && (l1 & U_SHY) && e < n && !(ccls & U_WS)) ? CK_SHY : 0)) < 0)
 			return -1;
 		c1 = l1;
 		c2 = l2;

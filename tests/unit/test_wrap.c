@@ -446,6 +446,49 @@ static void test_optimal_pruned(void)
 	buf_free(&b);
 }
 
+/* Filling W's output again at the same width changes nothing. */
+static void idempotent(const struct wrap_opts *o, const char *in, size_t n)
+{
+	struct buf one = BUF_INIT, two = BUF_INIT;
+	char err[160];
+	struct wrap *w = wrap_new(o, err, sizeof err);
+
+	CHECK(w != NULL);
+	if (!w)
+		return;
+	CHECK_INT(wrap_fill(w, in, n, &one), 0);
+	CHECK_INT(wrap_fill(w, one.p, one.len - 1, &two), 0);
+	CHECK_MEM(two.p, two.len, one.p, one.len);
+	wrap_free(w);
+	buf_free(&one);
+	buf_free(&two);
+}
+
+/* Cases the fuzzer found (tests/fuzz/fuzz_wrap.c). */
+static void test_regressions(void)
+{
+	/* A soft hyphen before a space is not where the line breaks: no room for "-" is
+	 * needed and none is shown (nor at the paragraph's end). A long word cut just after
+	 * one leaves it invisible; refilled, the line must still fit. */
+	static const char shy_cut[] = "\x10\0\0\0\x10\0\0\0\0\x02))\0\0\0\0\0\xc2\xad\x1as\xc2\xad"
+		"s\xc2\xad'A\xc2\xad.s\xc2\xad\0";
+	struct wrap_opts o;
+	struct wrap *w;
+	char err[160];
+
+	wrap_opts_init(&o);
+	o.width = 4;
+	w = wrap_new(&o, err, sizeof err);
+	fill_is(w, "ab\xc2\xad cd", "ab\xc2\xad\ncd\n");
+	fill_is(w, "abc\xc2\xad", "abc\xc2\xad\n");
+	fill_is(w, "abc\xc2\xad" "de", "abc-\nde\n");
+	wrap_free(w);
+	o.linebreak = WRAP_LB_UAX14;
+	idempotent(&o, shy_cut, sizeof shy_cut - 1);
+	o.linebreak = WRAP_LB_SIMPLE;
+	idempotent(&o, shy_cut, sizeof shy_cut - 1);
+}
+
 int main(void)
 {
 	test_fill();
@@ -454,5 +497,6 @@ int main(void)
 	test_fast_paths();
 	test_optimal();
 	test_optimal_pruned();
+	test_regressions();
 	return unit_done("wrap");
 }
