@@ -95,6 +95,8 @@ struct wrap {
 	/* state across the parts of a paragraph */
 	unsigned long nlines;
 	int pend, dropped, midword;
+	size_t midlen;		/* the rest of the chunk cut at the stop, if its end is known */
+	unsigned midfl;
 	size_t pend_off, pend_content;
 	char sgr[256], link[512];
 	size_t sgrlen, linklen;
@@ -478,6 +480,7 @@ void wrap_part_reset(struct wrap *w)
 	w->nlines = 0;
 	w->pend = 0;
 	w->dropped = w->midword = 0;
+	w->midlen = 0;
 }
 
 /* ---- Munging: strip escapes, normalise, collapse (shorten), expand tabs, replace. ---- */
@@ -881,11 +884,14 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 	unsigned c1 = 0, c2 = 0, c3 = 0, lv = 0, ccls = 0;
 	size_t p = 0, cpos, cul = 0, cuw = 0;
 	int midword;
+	size_t midlen;
 
 	w->nch = 0;
 	w->plain = 0;
 	midword = w->midword;
 	w->midword = 0;
+	midlen = w->midlen;
+	w->midlen = 0;
 	if (w->uax14) {
 		w->lb.len = 0;
 		if (buf_grow(&w->lb, n) < 0)
@@ -904,6 +910,27 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 		if (!(c & U_ESC))
 			lv = c;
 		p += l;
+	}
+	if (midword && midlen && midlen <= n - p) {
+		/* The rest of a chunk cut when the last part stopped, whose end was known
+		 * then (an em-dash's dashes are not a word's start): that chunk again. */
+		size_t e = p + midlen, wd = 0;
+
+		while (p < e) {
+			unsigned c;
+			size_t uw, l = unit(w, s + p, e - p, &c, &uw);
+
+			c3 = c2;
+			c2 = c1;
+			c1 = c;
+			if (!(c & U_ESC))
+				lv = c;
+			wd += uw;
+			p += l;
+		}
+		if (add_chunk(w, e - midlen, midlen, wd, w->midfl) < 0)
+			return -1;
+		midword = 0;
 	}
 	cpos = SIZE_MAX;
 	if (!brk && plain_ascii(s + p, n - p))
@@ -1338,6 +1365,8 @@ static int greedy(struct wrap *w, const char *s, int final, size_t *stop, struct
 				*stop = w->ch[i].off;
 				w->dropped = skipped;
 				w->midword = (w->ch[i].fl & CK_CUT) != 0;
+				w->midlen = w->midword ? w->ch[i].len : 0;
+				w->midfl = w->ch[i].fl;
 				return 0;
 			}
 			dropped |= skipped;
@@ -2210,7 +2239,8 @@ static int optimal(struct wrap *w, const char *s, struct buf *out)
 int wrap_fill_part(struct wrap *w, const char *text, size_t ctx, size_t len, int final,
 	size_t *used, struct buf *out)
 {
-	size_t stop = len;
+	size_t stop = len, midlen = w->midlen;
+	int midword = w->midword, dropped = w->dropped;
 
 	if (w->o.shorten) {
 		if (text != w->text.p) {
@@ -2263,8 +2293,15 @@ int wrap_fill_part(struct wrap *w, const char *text, size_t ctx, size_t len, int
 		if (d < len)
 			while (w->nch && w->ch[w->nch - 1].off + w->ch[w->nch - 1].len >= d)
 				w->nch--;
-		if (!w->nch)
-			stop = ctx;	/* nothing decided yet */
+		if (!w->nch) {
+			/* Nothing decided yet: the next call starts where this one did. */
+			if (used)
+				*used = ctx;
+			w->midword = midword;
+			w->midlen = midlen;
+			w->dropped = dropped;
+			return 0;
+		}
 	}
 	if (w->o.fix_sentence_endings)
 		fix_sentences(w, text);
@@ -2274,6 +2311,8 @@ int wrap_fill_part(struct wrap *w, const char *text, size_t ctx, size_t len, int
 	} else if (greedy(w, text, final, &stop, out) < 0) {
 		return -1;
 	}
+	if (!final && w->midword && stop + w->midlen >= len)
+		w->midlen = 0;	/* the cut chunk may go on in the next part */
 	if (used)
 		*used = final ? len : stop;
 	/* textwrap.fill gave "": the paragraph is still a line. */

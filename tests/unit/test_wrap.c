@@ -446,6 +446,39 @@ static void test_optimal_pruned(void)
 	buf_free(&b);
 }
 
+/* Filling W's paragraph IN in two parts, cut at every offset, gives what filling it whole
+ * gives. */
+static void parts_are_whole(const struct wrap_opts *o, const char *in, size_t n)
+{
+	struct buf whole = BUF_INIT, munged = BUF_INIT, part = BUF_INIT;
+	char err[160];
+	struct wrap *w = wrap_new(o, err, sizeof err);
+	size_t col = 0, cut, used;
+
+	CHECK(w != NULL);
+	if (!w)
+		return;
+	CHECK_INT(wrap_fill(w, in, n, &whole), 0);
+	CHECK_INT(wrap_munge(w, in, n, &col, &munged), 0);
+	for (cut = 0; cut <= munged.len; cut++) {
+		if (cut < munged.len && ((unsigned char)munged.p[cut] & 0xC0) == 0x80)
+			continue;
+		wrap_part_reset(w);
+		buf_reset(&part);
+		CHECK_INT(wrap_fill_part(w, munged.p, 0, cut, 0, &used, &part), 0);
+		CHECK(used <= cut);
+		CHECK_INT(wrap_fill_part(w, munged.p, used, munged.len, 1, &used, &part), 0);
+		if (part.len != whole.len || memcmp(part.p, whole.p, part.len))
+			fprintf(stderr, "test_wrap: in parts cut at %zu differs:\n%s---\n%s", cut,
+				part.p, whole.p);
+		CHECK_MEM(part.p, part.len, whole.p, whole.len);
+	}
+	wrap_free(w);
+	buf_free(&whole);
+	buf_free(&munged);
+	buf_free(&part);
+}
+
 /* Filling W's output again at the same width changes nothing. */
 static void idempotent(const struct wrap_opts *o, const char *in, size_t n)
 {
@@ -472,6 +505,10 @@ static void test_regressions(void)
 	 * one leaves it invisible; refilled, the line must still fit. */
 	static const char shy_cut[] = "\x10\0\0\0\x10\0\0\0\0\x02))\0\0\0\0\0\xc2\xad\x1as\xc2\xad"
 		"s\xc2\xad'A\xc2\xad.s\xc2\xad\0";
+	/* An em-dash cut at the end of a part: its rest is dashes, not the start of a word. */
+	static const char dash_cut[] = "\x19\"-\x01\0--!--------5\x01" "b\t\0Pa\0\0-----3-------------"
+		"[-------------------4---------\"\x18\n\0@`\0\0-\x01" "9--3-------------[----------"
+		"---------4---------\"\x18\n\0@`\n";
 	struct wrap_opts o;
 	struct wrap *w;
 	char err[160];
@@ -487,6 +524,13 @@ static void test_regressions(void)
 	idempotent(&o, shy_cut, sizeof shy_cut - 1);
 	o.linebreak = WRAP_LB_SIMPLE;
 	idempotent(&o, shy_cut, sizeof shy_cut - 1);
+
+	wrap_opts_init(&o);
+	o.width = 2;
+	parts_are_whole(&o, dash_cut, sizeof dash_cut - 1);
+	parts_are_whole(&o, "a! --------------------------word b-c-d e--f", 44);
+	o.count = WRAP_CODEPOINTS;
+	parts_are_whole(&o, "a! --------------------------word b-c-d e--f", 44);
 }
 
 int main(void)
