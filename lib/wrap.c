@@ -1964,7 +1964,7 @@ static int optimal_ascii(struct wrap *w, const unsigned char *s, size_t n, struc
 		hy = 0;
 	scan_init(&sc, s, n);
 	while (p < n) {
-		size_t e, r;
+		size_t e;
 		int dash;
 
 		e = scan_word(&sc, p, &dash);
@@ -1983,10 +1983,7 @@ static int optimal_ascii(struct wrap *w, const unsigned char *s, size_t n, struc
 			if (e - p > avail1 || add_item(w, &k, p, e) < 0)
 				return e - p > avail1 ? 0 : -1;
 		}
-		r = scan_spaces(&sc, e);
-		if (r - e > avail1)
-			return 0;	/* spaces wider than a line: optimal() cuts them */
-		p = r;
+		p = scan_spaces(&sc, e);
 	}
 	nit = k;
 	it = w->it;
@@ -2069,15 +2066,16 @@ static int optimal(struct wrap *w, const char *s, struct buf *out)
 	int drop = w->o.drop_whitespace;
 	const double INF = 1e300, BIG = 1e30;
 
-	/* Words wider than a line are cut first, as the greedy wrapper cuts them. */
+	/* Words wider than a line are cut first, as the greedy wrapper cuts them. Spaces
+	 * that are dropped at a line's end are not: no line can have them inside. */
 	if (w->o.break_long_words && avail1 > 0) {
 		size_t old = w->nch, k = 0;
 
 		for (i = 0; i < old; i++)
-			k += w->ch[i].w > avail1;
+			k += w->ch[i].w > avail1 && !(drop && (w->ch[i].fl & CK_WS));
 		if (k) {
 			for (i = 0; i < old; i++) {
-				while (w->ch[i].w > avail1) {
+				while (w->ch[i].w > avail1 && !(drop && (w->ch[i].fl & CK_WS))) {
 					struct piece hp;
 
 					long_word(w, s, i, avail1, 1, &hp);
@@ -2224,7 +2222,8 @@ static int optimal(struct wrap *w, const char *s, struct buf *out)
 				b--;
 			size_t lw = 0, k2;
 
-			if (drop && b - a == 1 && (w->ch[a].fl & CK_WS) && w->nlines)
+			/* A line of spaces alone is dropped, as Python drops it. */
+			if (drop && b - a == 1 && (w->ch[a].fl & CK_WS))
 				continue;
 			for (k2 = a; k2 < b; k2++)
 				lw += w->ch[k2].w;

@@ -332,8 +332,6 @@ static void test_optimal(void)
 		for (i = 0; i < nw; i++) {
 			len[i] = 1 + rnd(rnd(4) ? (maxw < 8 ? (unsigned)maxw : 8) : (unsigned)maxw);
 			gap[i] = rnd(6) ? 1 : 1 + rnd(3);
-			if (gap[i] > avail1)
-				gap[i] = 1;	/* a wider run is cut, as a long word */
 			start[i] = in.len;
 			for (j = 0; j < len[i]; j++)
 				buf_addc(&in, 'a' + (int)rnd(26));
@@ -531,6 +529,20 @@ static void test_regressions(void)
 	parts_are_whole(&o, "a! --------------------------word b-c-d e--f", 44);
 	o.count = WRAP_CODEPOINTS;
 	parts_are_whole(&o, "a! --------------------------word b-c-d e--f", 44);
+
+	/* optimal: spaces wider than a line are dropped at its end, never cut into it. */
+	wrap_opts_init(&o);
+	o.width = 4;
+	o.subsequent_indent = "   ";
+	o.algorithm = WRAP_OPTIMAL;
+	w = wrap_new(&o, err, sizeof err);
+	fill_is(w, "a j  d d z", "a j\n   d\n   d\n   z\n");
+	fill_is(w, "      a", "a\n");
+	wrap_free(w);
+	o.exhaustive = 1;
+	w = wrap_new(&o, err, sizeof err);
+	fill_is(w, "a j  d d z", "a j\n   d\n   d\n   z\n");
+	wrap_free(w);
 }
 
 int main(void)
