@@ -1286,6 +1286,16 @@ static int long_word(struct wrap *w, const char *s, size_t i, size_t space_left,
 	size_t k = 0, cw = 0, hyph = 0, hyphw = 0, units = 0;
 	int nondash = 0, hyph_ok = 0, forced = 0;
 
+	if ((c->fl & CK_TWOSP) && space_left) {
+		/* The two spaces fix_sentence_endings made of one: a space each. */
+		hp->off = c->off;
+		hp->len = c->len;
+		hp->w = 1;
+		hp->fl = CK_WS;
+		c->w = 1;
+		c->fl = (c->fl & ~(unsigned)CK_TWOSP) | CK_CUT | CK_WS;
+		return 0;
+	}
 	while (k < c->len) {
 		unsigned cls;
 		size_t wd, l = unit(w, u + k, c->len - k, &cls, &wd);

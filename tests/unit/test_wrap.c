@@ -543,6 +543,21 @@ static void test_regressions(void)
 	w = wrap_new(&o, err, sizeof err);
 	fill_is(w, "a j  d d z", "a j\n   d\n   d\n   z\n");
 	wrap_free(w);
+
+	/* A long word cut of the two spaces after a sentence is a space each (it looped). */
+	wrap_opts_init(&o);
+	o.width = 1;
+	o.count = WRAP_CODEPOINTS;
+	o.initial_indent = o.subsequent_indent = "x";
+	o.drop_whitespace = 0;
+	o.fix_sentence_endings = 1;
+	w = wrap_new(&o, err, sizeof err);
+	fill_is(w, "d.\nw", "xd\nx.\nx \nx \nxw\nx\n");
+	wrap_free(w);
+	o.width = 2;
+	w = wrap_new(&o, err, sizeof err);
+	fill_is(w, "d.\nw x.\ny", "xd\nx.\nx \nx \nxw\nx \nxx\nx.\nx \nx \nxy\n");
+	wrap_free(w);
 }
 
 int main(void)
