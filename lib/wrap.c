@@ -877,6 +877,95 @@ static int tokenize_ascii(struct wrap *w, const unsigned char *s, size_t p, size
 	return 0;
 }
 
+/* A unit on the fast path of text in columns: where it starts, its length, class and width. */
+struct fu {
+	size_t off, len;
+	unsigned cls, wd;
+};
+
+/* The unit at S[I] as unit() finds it, into *U, when that needs no escape, cluster or
+ * hyphen rule: an ASCII byte but ESC (and '-' with HYPH), or a valid 2- or 3-byte sequence
+ * of a code point of grapheme break class Other (then it is a cluster of its own, and so is
+ * an ASCII byte before it). -1 for anything else. */
+static inline int fu_dec(struct wrap *w, const unsigned char *s, size_t i, size_t n, int hyph,
+	struct fu *u)
+{
+	unsigned c = s[i];
+	int32_t cp;
+	uint32_t m;
+
+	u->off = i;
+	if (c < 0x80) {
+		if (c == 0x1B || (hyph && c == '-'))
+			return -1;
+		u->len = 1;
+		u->cls = asciitab[c];
+		u->wd = (unsigned)asciiw(c);
+		return 0;
+	}
+	if (!(u->len = dec23(s + i, n - i, &cp)))
+		return -1;
+	m = memo(w, cp);
+	if ((m & (MEMO_OTHER | U_SHY | U_ZWSP | U_ESC)) != MEMO_OTHER)
+		return -1;
+	u->cls = m & 0xFFFF;
+	u->wd = m >> MEMO_WSHIFT & 3;
+	return 0;
+}
+
+/* The chunk that starts with unit *U (decoded) in such text, as tokenize() finds it: a run
+ * of whitespace, or a word up to whitespace or a CJK break. Its width and flags into *WD and
+ * *FL; *U becomes the unit after it (at N: the end). -1 at a unit fu_dec does not take. */
+static inline int fu_chunk(struct wrap *w, const unsigned char *s, size_t n, int hyph,
+	struct fu *u, size_t *wd, unsigned *fl)
+{
+	unsigned lv = u->cls, all = u->cls;
+	size_t e = u->off + u->len, t = u->wd;
+	int ws = (lv & U_WS) != 0;
+
+	while (e < n) {
+		if (fu_dec(w, s, e, n, hyph, u) < 0)
+			return -1;
+		if (ws ? !(u->cls & U_WS) : (u->cls & U_WS) || cjk_break(lv, u->cls))
+			goto done;
+		t += u->wd;
+		all &= u->cls;
+		lv = u->cls;
+		e += u->len;
+	}
+	u->off = n;
+done:
+	*wd = t;
+	*fl = (all & U_SPACE) ? CK_WS : 0;
+	return 0;
+}
+
+/* tokenize() from P for text in columns with simple breaks whose units fu_dec all takes
+ * (most CJK text): each code point decoded once, its class and width from the memo. 1 when
+ * done, 0 when the text needs tokenize() (w->nch is then as it was), -1 on ENOMEM. */
+static int tokenize_units(struct wrap *w, const unsigned char *s, size_t p, size_t n)
+{
+	int hyph = w->o.break_on_hyphens;
+	size_t nch = w->nch;
+	struct fu u;
+
+	if (p < n && fu_dec(w, s, p, n, hyph, &u) < 0)
+		return 0;
+	while (p < n) {
+		size_t wd;
+		unsigned fl;
+
+		if (fu_chunk(w, s, n, hyph, &u, &wd, &fl) < 0) {
+			w->nch = nch;
+			return 0;
+		}
+		if (add_chunk(w, p, u.off - p, wd, fl) < 0)
+			return -1;
+		p = u.off;
+	}
+	return 1;
+}
+
 static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)text, *brk = NULL;
@@ -937,6 +1026,12 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 	{
 		w->plain = 1;
 		return tokenize_ascii(w, s, p, n, c1, c2, c3, midword);
+	}
+	if (extra && !midword && w->memo && !w->o.exhaustive) {
+		int r = tokenize_units(w, s, p, n);
+
+		if (r)
+			return r < 0 ? -1 : (w->plain = 1, 0);	/* no escape in it */
 	}
 	while (p < n) {
 		unsigned cls, l1, l2, l3, all;
@@ -2263,7 +2358,7 @@ int wrap_fill_part(struct wrap *w, const char *text, size_t ctx, size_t len, int
 		len = w->text.len;
 	}
 	if (final && !ctx && !w->nlines && !w->midword && w->o.algorithm == WRAP_GREEDY &&
-	    w->o.max_lines < 0 && w->o.drop_whitespace && !w->o.fix_sentence_endings && !w->uax14 &&
+	    !w->o.exhaustive && w->o.max_lines < 0 && w->o.drop_whitespace && !w->o.fix_sentence_endings && !w->uax14 &&
 	    plain_ascii((const unsigned char *)text, len)) {
 		int r = greedy_ascii(w, (const unsigned char *)text, len, out);
 

@@ -386,13 +386,21 @@ static void test_optimal(void)
 	buf_free(&got);
 }
 
-/* optimal's pruned search (dp_mono) against trying every start, on generated Unicode text
- * with every kind of chunk (wide, zero-width, soft hyphens, escapes), indents and options. */
+/* The fast paths (tokenize_units; optimal's pruned search dp_mono) against none of them
+ * (exhaustive: every unit decoded alone, every start tried), greedy and optimal, on generated
+ * Unicode text with every kind of chunk (wide, zero-width, soft hyphens, escapes), indents
+ * and options. */
 static void test_optimal_pruned(void)
 {
 	static const char *const indents[] = { "", "", "> ", "      ", "\xe6\x97\xa5" };
+	static const char *const simple[] = {
+		"\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e", "\xe3\x80\x82", "\xe3\x80\x8c", "\xe3\x80\x8d",
+		"\xed\x95\x9c\xea\xb5\xad\xec\x96\xb4", "\xe3\x80\x80", "\xc2\xa0", "x", "word",
+		"\xe4\xb8\xad\xe6\x96\x87\xe5\xad\x97\xe7\xac\xa6\xe4\xb8\xb2", "na\xc3\xafve", "(", ")",
+		"end.", " ", "  ", "\n", "\xef\xbc\x81", "\xe2\x80\x94", "\x01", "-",
+	};
 	struct buf in = BUF_INIT, a = BUF_INIT, b = BUF_INIT;
-	int round;
+	int round, pure;
 
 	for (round = 0; round < 4000; round++) {
 		struct wrap_opts o;
@@ -401,7 +409,7 @@ static void test_optimal_pruned(void)
 		size_t i, n = 1 + rnd(round % 2 ? 300 : 40);
 
 		wrap_opts_init(&o);
-		o.algorithm = WRAP_OPTIMAL;
+		o.algorithm = rnd(3) ? WRAP_OPTIMAL : WRAP_GREEDY;
 		o.width = 1 + (long)rnd(round % 3 ? 60 : 10);
 		o.initial_indent = indents[rnd(5)];
 		o.subsequent_indent = indents[rnd(5)];
@@ -412,8 +420,11 @@ static void test_optimal_pruned(void)
 		o.count = rnd(4) ? WRAP_COLUMNS : WRAP_CODEPOINTS;
 		o.linebreak = o.count == WRAP_COLUMNS && rnd(4) == 0 ? WRAP_LB_UAX14 : WRAP_LB_SIMPLE;
 		buf_reset(&in);
+		pure = rnd(2);
 		for (i = 0; i < n; i++) {
-			if (rnd(2))
+			if (pure && rnd(8))	/* what tokenize_units takes, mostly */
+				buf_adds(&in, simple[rnd(sizeof simple / sizeof simple[0])]);
+			else if (rnd(2))
 				buf_adds(&in, pieces[rnd(sizeof pieces / sizeof pieces[0])]);
 			else
 				buf_adds(&in, (const char *const[]){ "the", "of", "well-known",
@@ -529,6 +540,18 @@ static void test_regressions(void)
 	parts_are_whole(&o, "a! --------------------------word b-c-d e--f", 44);
 	o.count = WRAP_CODEPOINTS;
 	parts_are_whole(&o, "a! --------------------------word b-c-d e--f", 44);
+	/* A part that starts with the rest of a cut word, then CJK text that tokenize_units
+	 * takes up to a combining mark. */
+	o.count = WRAP_COLUMNS;
+	o.width = 3;
+	{
+		static const char cjk[] = "\xe6\xbc\xa2\xe5\xad\x97 na\xc3\xafveabcdefghij \xe6\xbc\xa2"
+			"\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97 e\xcc\x81 \xe6\xbc\xa2 x";
+
+		parts_are_whole(&o, cjk, sizeof cjk - 1);
+		o.width = 2;
+		parts_are_whole(&o, cjk, sizeof cjk - 1);
+	}
 
 	/* optimal: spaces wider than a line are dropped at its end, never cut into it. */
 	wrap_opts_init(&o);
