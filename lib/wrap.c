@@ -779,6 +779,8 @@ static int plain_ascii(const unsigned char *s, size_t n)
 		memcpy(&x, s + i, 8);
 		/* a byte below 0x20, or one of 0x7F and up */
 		acc |= ((x - 0x20 * ones) & ~x) | x | (x + ones);
+		if ((i & 63) == 56 && (acc & high))
+			return 0;	/* (not ASCII text: found early) */
 	}
 	if (acc & high)
 		return 0;
@@ -1669,6 +1671,65 @@ general:
 	return 0;
 }
 
+/* greedy() over a whole paragraph whose units tokenize_units takes, without chunks: each
+ * chunk found as the lines are, each unit decoded once; for drop_whitespace without
+ * max_lines or sentence endings. 1 when done; 0 when greedy() must do it (a unit that
+ * tokenize_units does not take, a chunk wider than a line: then OUT and the state are as
+ * they were); -1 on ENOMEM. */
+static int greedy_units(struct wrap *w, const unsigned char *s, size_t n, struct buf *out)
+{
+	size_t out0 = out->len, cs = 0, cw = 0;
+	unsigned cf = 0;
+	int hyph = w->o.break_on_hyphens;
+	struct fu u;
+
+	/* The next chunk is [cs, u.off), cw wide, with flags cf; cs == n: none. */
+#define NEXT_CHUNK() do { \
+		cs = u.off; \
+		if (cs < n && fu_chunk(w, s, n, hyph, &u, &cw, &cf) < 0) \
+			goto general; \
+	} while (0)
+	w->plain = 1;	/* no escape in it */
+	if (n && (fu_dec(w, s, 0, n, hyph, &u) < 0 || fu_chunk(w, s, n, hyph, &u, &cw, &cf) < 0))
+		goto general;
+	while (cs < n) {
+		long width = w->o.width - (long)(w->nlines ? w->siw : w->iiw);
+		size_t a, e, last = 0, curlen = 0;
+		unsigned lastf = 0;
+
+		if (w->nlines && (cf & CK_WS)) {
+			/* A line drops the whitespace chunk it would start with. */
+			NEXT_CHUNK();
+			if (cs == n)
+				break;
+		}
+		a = cs;
+		while (cs < n) {
+			if ((long)(curlen + cw) > width) {
+				if ((long)cw > width)
+					goto general;	/* greedy() cuts it */
+				break;
+			}
+			curlen += cw;
+			last = cs;
+			lastf = cf;
+			NEXT_CHUNK();
+		}
+		/* The line, without the whitespace chunk it may end in. */
+		e = (lastf & CK_WS) ? last : cs;
+		if (e > a && (start_line(w, out, w->nlines ? w->si : w->ii,
+		    w->nlines ? w->silen : w->iilen) < 0 || buf_add(out, s + a, e - a) < 0))
+			return -1;
+	}
+#undef NEXT_CHUNK
+	return 1;
+general:
+	out->len = out0;
+	w->nlines = 0;
+	w->pend = 0;
+	return 0;
+}
+
 /* ---- Minimum raggedness: the sum of squared slack over all lines but the last. ---- */
 
 /* The search of optimal() in integers, for prev[1..N], when no line overflows and every sum
@@ -2358,9 +2419,11 @@ int wrap_fill_part(struct wrap *w, const char *text, size_t ctx, size_t len, int
 		len = w->text.len;
 	}
 	if (final && !ctx && !w->nlines && !w->midword && w->o.algorithm == WRAP_GREEDY &&
-	    !w->o.exhaustive && w->o.max_lines < 0 && w->o.drop_whitespace && !w->o.fix_sentence_endings && !w->uax14 &&
-	    plain_ascii((const unsigned char *)text, len)) {
-		int r = greedy_ascii(w, (const unsigned char *)text, len, out);
+	    !w->o.exhaustive && w->o.max_lines < 0 && w->o.drop_whitespace &&
+	    !w->o.fix_sentence_endings && !w->uax14) {
+		const unsigned char *u = (const unsigned char *)text;
+		int r = plain_ascii(u, len) ? greedy_ascii(w, u, len, out) :
+			w->cols && w->memo ? greedy_units(w, u, len, out) : 0;
 
 		if (r < 0)
 			return -1;
