@@ -90,6 +90,7 @@ struct wrap {
 	size_t mqcap;
 	struct item *it;
 	size_t itcap;
+	size_t *ib, ibcap;	/* the items' bytes, for optimal_units */
 	uint32_t *rcp;		/* 2^32 / 2d for d < nrcp, for dp_mono */
 	size_t nrcp;
 	/* state across the parts of a paragraph */
@@ -466,6 +467,7 @@ void wrap_free(struct wrap *w)
 	free(w->mq);
 	free(w->rcp);
 	free(w->it);
+	free(w->ib);
 	free(w);
 }
 
@@ -2112,14 +2114,13 @@ static inline size_t scan_spaces(struct scan *sc, size_t e)
  * dropped at a line's end, never started with). 1 when done; 0 when optimal() must do it
  * (leading spaces, a chunk wider than a line, a first line wider than the others, sums
  * past 2^53); -1 on ENOMEM. */
+static int optimal_items(struct wrap *w, const unsigned char *s, size_t nit, const size_t *ib,
+	struct buf *out);
+
 static int optimal_ascii(struct wrap *w, const unsigned char *s, size_t n, struct buf *out)
 {
 	size_t W = (size_t)w->o.width, avail0 = W - w->iiw, avail1 = W - w->siw;
-	const long long a = (long long)avail1;
-	struct mq *q;
-	struct item *it;
-	size_t p = 0, k = 0, nit, head = 0, tail = 0, i;
-	long long laste = 0;
+	size_t p = 0, k = 0, i;
 	struct scan sc;
 	int hy = 1;
 
@@ -2151,8 +2152,21 @@ static int optimal_ascii(struct wrap *w, const unsigned char *s, size_t n, struc
 		}
 		p = scan_spaces(&sc, e);
 	}
-	nit = k;
-	it = w->it;
+	return optimal_items(w, s, k, NULL, out);
+}
+
+/* The search and the lines of optimal_ascii over the items w->it[0..NIT) (NIT > 0), their S
+ * and E in columns; their bytes are IB[2k..2k+1] (IB NULL: the columns are the bytes). */
+static int optimal_items(struct wrap *w, const unsigned char *s, size_t nit, const size_t *ib,
+	struct buf *out)
+{
+	size_t W = (size_t)w->o.width, avail0 = W - w->iiw, avail1 = W - w->siw;
+	const long long a = (long long)avail1;
+	struct mq *q;
+	struct item *it = w->it;
+	size_t k, head = 0, tail = 0, i;
+	long long laste = 0;
+
 	if (it[0].e - it[0].s > avail0)
 		return 0;
 	if (make_rcp(w, avail1) < 0)
@@ -2217,12 +2231,63 @@ static int optimal_ascii(struct wrap *w, const unsigned char *s, size_t n, struc
 				break;
 			end = st - 1;
 		}
-		for (i = 0, k = nxt; k != SIZE_MAX; i = k + 1, k = it[k].prev)
+		for (i = 0, k = nxt; k != SIZE_MAX; i = k + 1, k = it[k].prev) {
+			size_t bs = ib ? ib[2 * i] : it[i].s, be = ib ? ib[2 * k + 1] : it[k].e;
+
 			if (start_line(w, out, w->nlines ? w->si : w->ii, w->nlines ? w->silen : w->iilen) < 0 ||
-			    buf_add(out, s + it[i].s, it[k].e - it[i].s) < 0)
+			    buf_add(out, s + bs, be - bs) < 0)
 				return -1;
+		}
 	}
 	return 1;
+}
+
+/* optimal_ascii for a whole paragraph whose units tokenize_units takes: the items are the
+ * chunks that are not whitespace, in columns, their bytes in w->ib. 0 (optimal() must do it)
+ * where optimal_ascii gives up, and at leading whitespace or two whitespace chunks in a row
+ * (a line would keep the first); -1 on ENOMEM. */
+static int optimal_units(struct wrap *w, const unsigned char *s, size_t n, struct buf *out)
+{
+	size_t W = (size_t)w->o.width, avail0 = W - w->iiw, avail1 = W - w->siw;
+	size_t k = 0, col = 0, cs = 0, cw;
+	unsigned cf, pf = CK_WS;
+	int hyph = w->o.break_on_hyphens;
+	struct fu u;
+
+	if (!n || avail0 > avail1 || !avail0 || avail1 >= (size_t)1 << 26 ||
+	    fu_dec(w, s, 0, n, hyph, &u) < 0)
+		return 0;
+	while (cs < n) {
+		if (fu_chunk(w, s, n, hyph, &u, &cw, &cf) < 0)
+			return 0;
+		if (cf & CK_WS) {
+			if (pf & CK_WS)
+				return 0;
+		} else {
+			if (cw > avail1)
+				return 0;
+			if (add_item(w, &k, col, col + cw) < 0)
+				return -1;
+			if (2 * k > w->ibcap) {
+				size_t cap = 2 * w->itcap, *p = realloc(w->ib, cap * sizeof *p);
+
+				if (!p) {
+					errno = ENOMEM;
+					return -1;
+				}
+				w->ib = p;
+				w->ibcap = cap;
+			}
+			w->ib[2 * k - 2] = cs;
+			w->ib[2 * k - 1] = u.off;
+		}
+		pf = cf;
+		col += cw;
+		cs = u.off;
+	}
+	if (k + 1 > ((unsigned long long)1 << 53) / (avail1 * avail1 + 1))
+		return 0;
+	return optimal_items(w, s, k, w->ib, out);
 }
 
 static int optimal(struct wrap *w, const char *s, struct buf *out)
@@ -2434,12 +2499,14 @@ int wrap_fill_part(struct wrap *w, const char *text, size_t ctx, size_t len, int
 		}
 	}
 	if (final && !ctx && !w->nlines && w->o.algorithm == WRAP_OPTIMAL && !w->o.exhaustive &&
-	    !w->o.shorten && w->o.drop_whitespace && !w->o.fix_sentence_endings && !w->uax14 &&
-	    plain_ascii((const unsigned char *)text, len)) {
+	    !w->o.shorten && w->o.drop_whitespace && !w->o.fix_sentence_endings && !w->uax14) {
+		const unsigned char *u = (const unsigned char *)text;
 		int r;
 
-		w->plain = 1;
-		if ((r = optimal_ascii(w, (const unsigned char *)text, len, out)) < 0)
+		w->plain = 1;	/* no escape: optimal_units gives up at one */
+		r = plain_ascii(u, len) ? optimal_ascii(w, u, len, out) :
+			w->cols && w->memo ? optimal_units(w, u, len, out) : 0;
+		if (r < 0)
 			return -1;
 		if (r) {
 			if (used)
