@@ -891,30 +891,36 @@ struct fu {
  * hyphen rule: an ASCII byte but ESC (and '-' with HYPH), or a valid 2- or 3-byte sequence
  * of a code point of grapheme break class Other (then it is a cluster of its own, and so is
  * an ASCII byte before it). -1 for anything else. */
-static inline int fu_dec(struct wrap *w, const unsigned char *s, size_t i, size_t n, int hyph,
-	struct fu *u)
+static inline size_t fu_len(struct wrap *w, const unsigned char *s, size_t i, size_t n, int hyph,
+	unsigned *cls, unsigned *wd)
 {
 	unsigned c = s[i];
 	int32_t cp;
 	uint32_t m;
+	size_t l;
 
-	u->off = i;
 	if (c < 0x80) {
 		if (c == 0x1B || (hyph && c == '-'))
-			return -1;
-		u->len = 1;
-		u->cls = asciitab[c];
-		u->wd = (unsigned)asciiw(c);
-		return 0;
+			return 0;
+		*cls = asciitab[c];
+		*wd = (unsigned)asciiw(c);
+		return 1;
 	}
-	if (!(u->len = dec23(s + i, n - i, &cp)))
-		return -1;
+	if (!(l = dec23(s + i, n - i, &cp)))
+		return 0;
 	m = memo(w, cp);
 	if ((m & (MEMO_OTHER | U_SHY | U_ZWSP | U_ESC)) != MEMO_OTHER)
-		return -1;
-	u->cls = m & 0xFFFF;
-	u->wd = m >> MEMO_WSHIFT & 3;
-	return 0;
+		return 0;
+	*cls = m & 0xFFFF;
+	*wd = m >> MEMO_WSHIFT & 3;
+	return l;
+}
+
+static inline int fu_dec(struct wrap *w, const unsigned char *s, size_t i, size_t n, int hyph,
+	struct fu *u)
+{
+	u->off = i;
+	return (u->len = fu_len(w, s, i, n, hyph, &u->cls, &u->wd)) ? 0 : -1;
 }
 
 /* The chunk that starts with unit *U (decoded) in such text, as tokenize() finds it: a run
@@ -923,19 +929,25 @@ static inline int fu_dec(struct wrap *w, const unsigned char *s, size_t i, size_
 static inline int fu_chunk(struct wrap *w, const unsigned char *s, size_t n, int hyph,
 	struct fu *u, size_t *wd, unsigned *fl)
 {
-	unsigned lv = u->cls, all = u->cls;
-	size_t e = u->off + u->len, t = u->wd;
+	unsigned lv = u->cls, all = u->cls, c, cw;
+	size_t e = u->off + u->len, t = u->wd, l;
 	int ws = (lv & U_WS) != 0;
 
+	/* (In locals, not through U: a store and load per unit would be on the critical path.) */
 	while (e < n) {
-		if (fu_dec(w, s, e, n, hyph, u) < 0)
+		if (!(l = fu_len(w, s, e, n, hyph, &c, &cw)))
 			return -1;
-		if (ws ? !(u->cls & U_WS) : (u->cls & U_WS) || cjk_break(lv, u->cls))
+		if (ws ? !(c & U_WS) : (c & U_WS) || cjk_break(lv, c)) {
+			u->off = e;
+			u->len = l;
+			u->cls = c;
+			u->wd = cw;
 			goto done;
-		t += u->wd;
-		all &= u->cls;
-		lv = u->cls;
-		e += u->len;
+		}
+		t += cw;
+		all &= c;
+		lv = c;
+		e += l;
 	}
 	u->off = n;
 done:
