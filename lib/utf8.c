@@ -101,6 +101,17 @@ size_t utf8_valid_prefix(const char *s, size_t n)
 				continue;
 			}
 		}
+		/* Runs of 3-byte sequences (CJK) without dec's other cases. */
+		while (n - i >= 3 && (u[i] & 0xF0) == 0xE0) {
+			unsigned c = u[i], b = u[i + 1];
+
+			if ((b & 0xC0) != 0x80 || (u[i + 2] & 0xC0) != 0x80 ||
+			    (c == 0xE0 && b < 0xA0) || (c == 0xED && b > 0x9F))
+				return i;
+			i += 3;
+		}
+		if (i == n)
+			break;
 		i += dec(u + i, n - i, &cp);
 		if (cp < 0)
 			return i - 1;

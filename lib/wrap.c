@@ -90,11 +90,14 @@ struct wrap {
 	size_t mqcap;
 	struct item *it;
 	size_t itcap;
+	size_t *ib, ibcap;	/* the items' bytes, for optimal_units */
 	uint32_t *rcp;		/* 2^32 / 2d for d < nrcp, for dp_mono */
 	size_t nrcp;
 	/* state across the parts of a paragraph */
 	unsigned long nlines;
 	int pend, dropped, midword;
+	size_t midlen;		/* the rest of the chunk cut at the stop, if its end is known */
+	unsigned midfl;
 	size_t pend_off, pend_content;
 	char sgr[256], link[512];
 	size_t sgrlen, linklen;
@@ -464,6 +467,7 @@ void wrap_free(struct wrap *w)
 	free(w->mq);
 	free(w->rcp);
 	free(w->it);
+	free(w->ib);
 	free(w);
 }
 
@@ -478,6 +482,7 @@ void wrap_part_reset(struct wrap *w)
 	w->nlines = 0;
 	w->pend = 0;
 	w->dropped = w->midword = 0;
+	w->midlen = 0;
 }
 
 /* ---- Munging: strip escapes, normalise, collapse (shorten), expand tabs, replace. ---- */
@@ -776,6 +781,8 @@ static int plain_ascii(const unsigned char *s, size_t n)
 		memcpy(&x, s + i, 8);
 		/* a byte below 0x20, or one of 0x7F and up */
 		acc |= ((x - 0x20 * ones) & ~x) | x | (x + ones);
+		if ((i & 63) == 56 && (acc & high))
+			return 0;	/* (not ASCII text: found early) */
 	}
 	if (acc & high)
 		return 0;
@@ -874,6 +881,107 @@ static int tokenize_ascii(struct wrap *w, const unsigned char *s, size_t p, size
 	return 0;
 }
 
+/* A unit on the fast path of text in columns: where it starts, its length, class and width. */
+struct fu {
+	size_t off, len;
+	unsigned cls, wd;
+};
+
+/* The unit at S[I] as unit() finds it, into *U, when that needs no escape, cluster or
+ * hyphen rule: an ASCII byte but ESC (and '-' with HYPH), or a valid 2- or 3-byte sequence
+ * of a code point of grapheme break class Other (then it is a cluster of its own, and so is
+ * an ASCII byte before it). -1 for anything else. */
+static inline size_t fu_len(struct wrap *w, const unsigned char *s, size_t i, size_t n, int hyph,
+	unsigned *cls, unsigned *wd)
+{
+	unsigned c = s[i];
+	int32_t cp;
+	uint32_t m;
+	size_t l;
+
+	if (c < 0x80) {
+		if (c == 0x1B || (hyph && c == '-'))
+			return 0;
+		*cls = asciitab[c];
+		*wd = (unsigned)asciiw(c);
+		return 1;
+	}
+	if (!(l = dec23(s + i, n - i, &cp)))
+		return 0;
+	m = memo(w, cp);
+	if ((m & (MEMO_OTHER | U_SHY | U_ZWSP | U_ESC)) != MEMO_OTHER)
+		return 0;
+	*cls = m & 0xFFFF;
+	*wd = m >> MEMO_WSHIFT & 3;
+	return l;
+}
+
+static inline int fu_dec(struct wrap *w, const unsigned char *s, size_t i, size_t n, int hyph,
+	struct fu *u)
+{
+	u->off = i;
+	return (u->len = fu_len(w, s, i, n, hyph, &u->cls, &u->wd)) ? 0 : -1;
+}
+
+/* The chunk that starts with unit *U (decoded) in such text, as tokenize() finds it: a run
+ * of whitespace, or a word up to whitespace or a CJK break. Its width and flags into *WD and
+ * *FL; *U becomes the unit after it (at N: the end). -1 at a unit fu_dec does not take. */
+static inline int fu_chunk(struct wrap *w, const unsigned char *s, size_t n, int hyph,
+	struct fu *u, size_t *wd, unsigned *fl)
+{
+	unsigned lv = u->cls, all = u->cls, c, cw;
+	size_t e = u->off + u->len, t = u->wd, l;
+	int ws = (lv & U_WS) != 0;
+
+	/* (In locals, not through U: a store and load per unit would be on the critical path.) */
+	while (e < n) {
+		if (!(l = fu_len(w, s, e, n, hyph, &c, &cw)))
+			return -1;
+		if (ws ? !(c & U_WS) : (c & U_WS) || cjk_break(lv, c)) {
+			u->off = e;
+			u->len = l;
+			u->cls = c;
+			u->wd = cw;
+			goto done;
+		}
+		t += cw;
+		all &= c;
+		lv = c;
+		e += l;
+	}
+	u->off = n;
+done:
+	*wd = t;
+	*fl = (all & U_SPACE) ? CK_WS : 0;
+	return 0;
+}
+
+/* tokenize() from P for text in columns with simple breaks whose units fu_dec all takes
+ * (most CJK text): each code point decoded once, its class and width from the memo. 1 when
+ * done, 0 when the text needs tokenize() (w->nch is then as it was), -1 on ENOMEM. */
+static int tokenize_units(struct wrap *w, const unsigned char *s, size_t p, size_t n)
+{
+	int hyph = w->o.break_on_hyphens;
+	size_t nch = w->nch;
+	struct fu u;
+
+	if (p < n && fu_dec(w, s, p, n, hyph, &u) < 0)
+		return 0;
+	while (p < n) {
+		size_t wd;
+		unsigned fl;
+
+		if (fu_chunk(w, s, n, hyph, &u, &wd, &fl) < 0) {
+			w->nch = nch;
+			return 0;
+		}
+		if (add_chunk(w, p, u.off - p, wd, fl) < 0)
+			return -1;
+		p = u.off;
+	}
+	return 1;
+}
+
 static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)text, *brk = NULL;
@@ -881,11 +989,14 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 	unsigned c1 = 0, c2 = 0, c3 = 0, lv = 0, ccls = 0;
 	size_t p = 0, cpos, cul = 0, cuw = 0;
 	int midword;
+	size_t midlen;
 
 	w->nch = 0;
 	w->plain = 0;
 	midword = w->midword;
 	w->midword = 0;
+	midlen = w->midlen;
+	w->midlen = 0;
 	if (w->uax14) {
 		w->lb.len = 0;
 		if (buf_grow(&w->lb, n) < 0)
@@ -905,11 +1016,38 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 			lv = c;
 		p += l;
 	}
+	if (midword && midlen && midlen <= n - p) {
+		/* The rest of a chunk cut when the last part stopped, whose end was known
+		 * then (an em-dash's dashes are not a word's start): that chunk again. */
+		size_t e = p + midlen, wd = 0;
+
+		while (p < e) {
+			unsigned c;
+			size_t uw, l = unit(w, s + p, e - p, &c, &uw);
+
+			c3 = c2;
+			c2 = c1;
+			c1 = c;
+			if (!(c & U_ESC))
+				lv = c;
+			wd += uw;
+			p += l;
+		}
+		if (add_chunk(w, e - midlen, midlen, wd, w->midfl) < 0)
+			return -1;
+		midword = 0;
+	}
 	cpos = SIZE_MAX;
 	if (!brk && plain_ascii(s + p, n - p))
 	{
 		w->plain = 1;
 		return tokenize_ascii(w, s, p, n, c1, c2, c3, midword);
+	}
+	if (extra && !midword && w->memo && !w->o.exhaustive) {
+		int r = tokenize_units(w, s, p, n);
+
+		if (r)
+			return r < 0 ? -1 : (w->plain = 1, 0);	/* no escape in it */
 	}
 	while (p < n) {
 		unsigned cls, l1, l2, l3, all;
@@ -1037,8 +1175,9 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 			if (!(ce & U_ESC))
 				lv = ce;
 		}
+		/* A soft hyphen is a break only with more of the word after it. */
 		if (add_chunk(w, p, e - p, wd, ((all & U_SPACE) ? CK_WS : 0) |
-		    (((lv & U_SHY) && (l1 & U_SHY)) ? CK_SHY : 0)) < 0)
+		    (((lv & U_SHY) && (l1 & U_SHY) && e < n && !(ccls & U_WS)) ? CK_SHY : 0)) < 0)
 			return -1;
 		c1 = l1;
 		c2 = l2;
@@ -1258,6 +1397,16 @@ static int long_word(struct wrap *w, const char *s, size_t i, size_t space_left,
 	size_t k = 0, cw = 0, hyph = 0, hyphw = 0, units = 0;
 	int nondash = 0, hyph_ok = 0, forced = 0;
 
+	if ((c->fl & CK_TWOSP) && space_left) {
+		/* The two spaces fix_sentence_endings made of one: a space each. */
+		hp->off = c->off;
+		hp->len = c->len;
+		hp->w = 1;
+		hp->fl = CK_WS;
+		c->w = 1;
+		c->fl = (c->fl & ~(unsigned)CK_TWOSP) | CK_CUT | CK_WS;
+		return 0;
+	}
 	while (k < c->len) {
 		unsigned cls;
 		size_t wd, l = unit(w, u + k, c->len - k, &cls, &wd);
@@ -1337,6 +1486,8 @@ static int greedy(struct wrap *w, const char *s, int final, size_t *stop, struct
 				*stop = w->ch[i].off;
 				w->dropped = skipped;
 				w->midword = (w->ch[i].fl & CK_CUT) != 0;
+				w->midlen = w->midword ? w->ch[i].len : 0;
+				w->midfl = w->ch[i].fl;
 				return 0;
 			}
 			dropped |= skipped;
@@ -1526,6 +1677,65 @@ static int greedy_ascii(struct wrap *w, const unsigned char *s, size_t n, struct
 			return -1;
 		pos = b;
 	}
+	return 1;
+general:
+	out->len = out0;
+	w->nlines = 0;
+	w->pend = 0;
+	return 0;
+}
+
+/* greedy() over a whole paragraph whose units tokenize_units takes, without chunks: each
+ * chunk found as the lines are, each unit decoded once; for drop_whitespace without
+ * max_lines or sentence endings. 1 when done; 0 when greedy() must do it (a unit that
+ * tokenize_units does not take, a chunk wider than a line: then OUT and the state are as
+ * they were); -1 on ENOMEM. */
+static int greedy_units(struct wrap *w, const unsigned char *s, size_t n, struct buf *out)
+{
+	size_t out0 = out->len, cs = 0, cw = 0;
+	unsigned cf = 0;
+	int hyph = w->o.break_on_hyphens;
+	struct fu u;
+
+	/* The next chunk is [cs, u.off), cw wide, with flags cf; cs == n: none. */
+#define NEXT_CHUNK() do { \
+		cs = u.off; \
+		if (cs < n && fu_chunk(w, s, n, hyph, &u, &cw, &cf) < 0) \
+			goto general; \
+	} while (0)
+	w->plain = 1;	/* no escape in it */
+	if (n && (fu_dec(w, s, 0, n, hyph, &u) < 0 || fu_chunk(w, s, n, hyph, &u, &cw, &cf) < 0))
+		goto general;
+	while (cs < n) {
+		long width = w->o.width - (long)(w->nlines ? w->siw : w->iiw);
+		size_t a, e, last = 0, curlen = 0;
+		unsigned lastf = 0;
+
+		if (w->nlines && (cf & CK_WS)) {
+			/* A line drops the whitespace chunk it would start with. */
+			NEXT_CHUNK();
+			if (cs == n)
+				break;
+		}
+		a = cs;
+		while (cs < n) {
+			if ((long)(curlen + cw) > width) {
+				if ((long)cw > width)
+					goto general;	/* greedy() cuts it */
+				break;
+			}
+			curlen += cw;
+			last = cs;
+			lastf = cf;
+			NEXT_CHUNK();
+		}
+		/* The line, without the whitespace chunk it may end in. */
+		e = (lastf & CK_WS) ? last : cs;
+		if (e > a && (start_line(w, out, w->nlines ? w->si : w->ii,
+		    w->nlines ? w->silen : w->iilen) < 0 || buf_add(out, s + a, e - a) < 0))
+			return -1;
+	}
+#undef NEXT_CHUNK
 	return 1;
 general:
 	out->len = out0;
@@ -1916,14 +2126,13 @@ static inline size_t scan_spaces(struct scan *sc, size_t e)
  * dropped at a line's end, never started with). 1 when done; 0 when optimal() must do it
  * (leading spaces, a chunk wider than a line, a first line wider than the others, sums
  * past 2^53); -1 on ENOMEM. */
+static int optimal_items(struct wrap *w, const unsigned char *s, size_t nit, const size_t *ib,
+	struct buf *out);
+
 static int optimal_ascii(struct wrap *w, const unsigned char *s, size_t n, struct buf *out)
 {
 	size_t W = (size_t)w->o.width, avail0 = W - w->iiw, avail1 = W - w->siw;
-	const long long a = (long long)avail1;
-	struct mq *q;
-	struct item *it;
-	size_t p = 0, k = 0, nit, head = 0, tail = 0, i;
-	long long laste = 0;
+	size_t p = 0, k = 0, i;
 	struct scan sc;
 	int hy = 1;
 
@@ -1934,7 +2143,7 @@ static int optimal_ascii(struct wrap *w, const unsigned char *s, size_t n, struc
 		hy = 0;
 	scan_init(&sc, s, n);
 	while (p < n) {
-		size_t e, r;
+		size_t e;
 		int dash;
 
 		e = scan_word(&sc, p, &dash);
@@ -1953,13 +2162,23 @@ static int optimal_ascii(struct wrap *w, const unsigned char *s, size_t n, struc
 			if (e - p > avail1 || add_item(w, &k, p, e) < 0)
 				return e - p > avail1 ? 0 : -1;
 		}
-		r = scan_spaces(&sc, e);
-		if (r - e > avail1)
-			return 0;	/* spaces wider than a line: optimal() cuts them */
-		p = r;
+		p = scan_spaces(&sc, e);
 	}
-	nit = k;
-	it = w->it;
+	return optimal_items(w, s, k, NULL, out);
+}
+
+/* The search and the lines of optimal_ascii over the items w->it[0..NIT) (NIT > 0), their S
+ * and E in columns; their bytes are IB[2k..2k+1] (IB NULL: the columns are the bytes). */
+static int optimal_items(struct wrap *w, const unsigned char *s, size_t nit, const size_t *ib,
+	struct buf *out)
+{
+	size_t W = (size_t)w->o.width, avail0 = W - w->iiw, avail1 = W - w->siw;
+	const long long a = (long long)avail1;
+	struct mq *q;
+	struct item *it = w->it;
+	size_t k, head = 0, tail = 0, i;
+	long long laste = 0;
+
 	if (it[0].e - it[0].s > avail0)
 		return 0;
 	if (make_rcp(w, avail1) < 0)
@@ -2024,12 +2243,63 @@ static int optimal_ascii(struct wrap *w, const unsigned char *s, size_t n, struc
 				break;
 			end = st - 1;
 		}
-		for (i = 0, k = nxt; k != SIZE_MAX; i = k + 1, k = it[k].prev)
+		for (i = 0, k = nxt; k != SIZE_MAX; i = k + 1, k = it[k].prev) {
+			size_t bs = ib ? ib[2 * i] : it[i].s, be = ib ? ib[2 * k + 1] : it[k].e;
+
 			if (start_line(w, out, w->nlines ? w->si : w->ii, w->nlines ? w->silen : w->iilen) < 0 ||
-			    buf_add(out, s + it[i].s, it[k].e - it[i].s) < 0)
+			    buf_add(out, s + bs, be - bs) < 0)
 				return -1;
+		}
 	}
 	return 1;
+}
+
+/* optimal_ascii for a whole paragraph whose units tokenize_units takes: the items are the
+ * chunks that are not whitespace, in columns, their bytes in w->ib. 0 (optimal() must do it)
+ * where optimal_ascii gives up, and at leading whitespace or two whitespace chunks in a row
+ * (a line would keep the first); -1 on ENOMEM. */
+static int optimal_units(struct wrap *w, const unsigned char *s, size_t n, struct buf *out)
+{
+	size_t W = (size_t)w->o.width, avail0 = W - w->iiw, avail1 = W - w->siw;
+	size_t k = 0, col = 0, cs = 0, cw;
+	unsigned cf, pf = CK_WS;
+	int hyph = w->o.break_on_hyphens;
+	struct fu u;
+
+	if (!n || avail0 > avail1 || !avail0 || avail1 >= (size_t)1 << 26 ||
+	    fu_dec(w, s, 0, n, hyph, &u) < 0)
+		return 0;
+	while (cs < n) {
+		if (fu_chunk(w, s, n, hyph, &u, &cw, &cf) < 0)
+			return 0;
+		if (cf & CK_WS) {
+			if (pf & CK_WS)
+				return 0;
+		} else {
+			if (cw > avail1)
+				return 0;
+			if (add_item(w, &k, col, col + cw) < 0)
+				return -1;
+			if (2 * k > w->ibcap) {
+				size_t cap = 2 * w->itcap, *p = realloc(w->ib, cap * sizeof *p);
+
+				if (!p) {
+					errno = ENOMEM;
+					return -1;
+				}
+				w->ib = p;
+				w->ibcap = cap;
+			}
+			w->ib[2 * k - 2] = cs;
+			w->ib[2 * k - 1] = u.off;
+		}
+		pf = cf;
+		col += cw;
+		cs = u.off;
+	}
+	if (k + 1 > ((unsigned long long)1 << 53) / (avail1 * avail1 + 1))
+		return 0;
+	return optimal_items(w, s, k, w->ib, out);
 }
 
 static int optimal(struct wrap *w, const char *s, struct buf *out)
@@ -2039,15 +2309,16 @@ static int optimal(struct wrap *w, const char *s, struct buf *out)
 	int drop = w->o.drop_whitespace;
 	const double INF = 1e300, BIG = 1e30;
 
-	/* Words wider than a line are cut first, as the greedy wrapper cuts them. */
+	/* Words wider than a line are cut first, as the greedy wrapper cuts them. Spaces
+	 * that are dropped at a line's end are not: no line can have them inside. */
 	if (w->o.break_long_words && avail1 > 0) {
 		size_t old = w->nch, k = 0;
 
 		for (i = 0; i < old; i++)
-			k += w->ch[i].w > avail1;
+			k += w->ch[i].w > avail1 && !(drop && (w->ch[i].fl & CK_WS));
 		if (k) {
 			for (i = 0; i < old; i++) {
-				while (w->ch[i].w > avail1) {
+				while (w->ch[i].w > avail1 && !(drop && (w->ch[i].fl & CK_WS))) {
 					struct piece hp;
 
 					long_word(w, s, i, avail1, 1, &hp);
@@ -2194,7 +2465,8 @@ static int optimal(struct wrap *w, const char *s, struct buf *out)
 				b--;
 			size_t lw = 0, k2;
 
-			if (drop && b - a == 1 && (w->ch[a].fl & CK_WS) && w->nlines)
+			/* A line of spaces alone is dropped, as Python drops it. */
+			if (drop && b - a == 1 && (w->ch[a].fl & CK_WS))
 				continue;
 			for (k2 = a; k2 < b; k2++)
 				lw += w->ch[k2].w;
@@ -2209,7 +2481,8 @@ static int optimal(struct wrap *w, const char *s, struct buf *out)
 int wrap_fill_part(struct wrap *w, const char *text, size_t ctx, size_t len, int final,
 	size_t *used, struct buf *out)
 {
-	size_t stop = len;
+	size_t stop = len, midlen = w->midlen;
+	int midword = w->midword, dropped = w->dropped;
 
 	if (w->o.shorten) {
 		if (text != w->text.p) {
@@ -2223,9 +2496,11 @@ int wrap_fill_part(struct wrap *w, const char *text, size_t ctx, size_t len, int
 		len = w->text.len;
 	}
 	if (final && !ctx && !w->nlines && !w->midword && w->o.algorithm == WRAP_GREEDY &&
-	    w->o.max_lines < 0 && w->o.drop_whitespace && !w->o.fix_sentence_endings && !w->uax14 &&
-	    plain_ascii((const unsigned char *)text, len)) {
-		int r = greedy_ascii(w, (const unsigned char *)text, len, out);
+	    !w->o.exhaustive && w->o.max_lines < 0 && w->o.drop_whitespace &&
+	    !w->o.fix_sentence_endings && !w->uax14) {
+		const unsigned char *u = (const unsigned char *)text;
+		int r = plain_ascii(u, len) ? greedy_ascii(w, u, len, out) :
+			w->cols && w->memo ? greedy_units(w, u, len, out) : 0;
 
 		if (r < 0)
 			return -1;
@@ -2236,12 +2511,14 @@ int wrap_fill_part(struct wrap *w, const char *text, size_t ctx, size_t len, int
 		}
 	}
 	if (final && !ctx && !w->nlines && w->o.algorithm == WRAP_OPTIMAL && !w->o.exhaustive &&
-	    !w->o.shorten && w->o.drop_whitespace && !w->o.fix_sentence_endings && !w->uax14 &&
-	    plain_ascii((const unsigned char *)text, len)) {
+	    !w->o.shorten && w->o.drop_whitespace && !w->o.fix_sentence_endings && !w->uax14) {
+		const unsigned char *u = (const unsigned char *)text;
 		int r;
 
-		w->plain = 1;
-		if ((r = optimal_ascii(w, (const unsigned char *)text, len, out)) < 0)
+		w->plain = 1;	/* no escape: optimal_units gives up at one */
+		r = plain_ascii(u, len) ? optimal_ascii(w, u, len, out) :
+			w->cols && w->memo ? optimal_units(w, u, len, out) : 0;
+		if (r < 0)
 			return -1;
 		if (r) {
 			if (used)
@@ -2262,8 +2539,15 @@ int wrap_fill_part(struct wrap *w, const char *text, size_t ctx, size_t len, int
 		if (d < len)
 			while (w->nch && w->ch[w->nch - 1].off + w->ch[w->nch - 1].len >= d)
 				w->nch--;
-		if (!w->nch)
-			stop = ctx;	/* nothing decided yet */
+		if (!w->nch) {
+			/* Nothing decided yet: the next call starts where this one did. */
+			if (used)
+				*used = ctx;
+			w->midword = midword;
+			w->midlen = midlen;
+			w->dropped = dropped;
+			return 0;
+		}
 	}
 	if (w->o.fix_sentence_endings)
 		fix_sentences(w, text);
@@ -2273,6 +2557,8 @@ int wrap_fill_part(struct wrap *w, const char *text, size_t ctx, size_t len, int
 	} else if (greedy(w, text, final, &stop, out) < 0) {
 		return -1;
 	}
+	if (!final && w->midword && stop + w->midlen >= len)
+		w->midlen = 0;	/* the cut chunk may go on in the next part */
 	if (used)
 		*used = final ? len : stop;
 	/* textwrap.fill gave "": the paragraph is still a line. */

@@ -31,7 +31,7 @@ struct wrap_opts {
 	enum wrap_align align;
 	enum wrap_algorithm algorithm;
 	enum wrap_linebreak linebreak;
-	int exhaustive;			/* optimal: try every start, without pruning (tests) */
+	int exhaustive;			/* no fast paths; optimal tries every start (tests) */
 };
 
 struct wrap;

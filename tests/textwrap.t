@@ -197,6 +197,17 @@ $ printf 'inter\302\255national\n' | textwrap -w 9
 > inter-
 > national
 
+=== a soft hyphen before a space or at the end shows nothing: the break is not there
+$ printf 'abc\302\255 de fgh\302\255\n' | textwrap -w 4 | od -An -c | tr -s ' ' | sed 's/^ //'
+> a b c 302 255 \n d e \n f g h 302 255 \n
+
+=== optimal drops a run of spaces wider than a line at the line's end
+$ printf 'a j  d d z\n' | textwrap -w 4 --subsequent-indent='   ' --algorithm=optimal | sed 's/$/|/'
+> a j|
+>    d|
+>    d|
+>    z|
+
 === ANSI colours have width 0 and are carried over the break
 $ printf '\033[31mred text here\033[0m plain\n' | textwrap -w 9 | cat -v
 > ^[[31mred text^[[0m

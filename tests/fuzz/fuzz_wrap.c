@@ -2,7 +2,7 @@
  * The first two bytes choose the width and options, the rest is the text. Valid UTF-8 in,
  * valid UTF-8 out; no line wider than the width unless it is one grapheme cluster; the words
  * come out in order and unchanged; greedy filling is idempotent; greedy filling in two parts
- * gives what filling at once gives. */
+ * gives what filling at once gives; the fast paths give what the general path gives. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -126,6 +126,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	REQUIRE(out.len && out.p[out.len - 1] == '\n');
 	if (valid)
 		REQUIRE(utf8_valid_prefix(out.p, out.len) == out.len);
+	{
+		struct wrap *wx;
+
+		o.exhaustive = 1;
+		wx = wrap_new(&o, err, sizeof err);
+		REQUIRE(wx);
+		REQUIRE(wrap_fill(wx, s, n, &again) == 0);
+		REQUIRE(again.len == out.len && memcmp(again.p, out.p, out.len) == 0);
+		wrap_free(wx);
+		o.exhaustive = 0;
+	}
 
 	/* Width: a wider line is one cluster (escapes aside). Tabs and controls aside. */
 	if (o.count == WRAP_COLUMNS && !memchr(s, '\t', n)) {

@@ -332,8 +332,6 @@ static void test_optimal(void)
 		for (i = 0; i < nw; i++) {
 			len[i] = 1 + rnd(rnd(4) ? (maxw < 8 ? (unsigned)maxw : 8) : (unsigned)maxw);
 			gap[i] = rnd(6) ? 1 : 1 + rnd(3);
-			if (gap[i] > avail1)
-				gap[i] = 1;	/* a wider run is cut, as a long word */
 			start[i] = in.len;
 			for (j = 0; j < len[i]; j++)
 				buf_addc(&in, 'a' + (int)rnd(26));
@@ -388,13 +386,21 @@ static void test_optimal(void)
 	buf_free(&got);
 }
 
-/* optimal's pruned search (dp_mono) against trying every start, on generated Unicode text
- * with every kind of chunk (wide, zero-width, soft hyphens, escapes), indents and options. */
+/* The fast paths (tokenize_units; optimal's pruned search dp_mono) against none of them
+ * (exhaustive: every unit decoded alone, every start tried), greedy and optimal, on generated
+ * Unicode text with every kind of chunk (wide, zero-width, soft hyphens, escapes), indents
+ * and options. */
 static void test_optimal_pruned(void)
 {
 	static const char *const indents[] = { "", "", "> ", "      ", "\xe6\x97\xa5" };
+	static const char *const simple[] = {
+		"\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e", "\xe3\x80\x82", "\xe3\x80\x8c", "\xe3\x80\x8d",
+		"\xed\x95\x9c\xea\xb5\xad\xec\x96\xb4", "\xe3\x80\x80", "\xc2\xa0", "x", "word",
+		"\xe4\xb8\xad\xe6\x96\x87\xe5\xad\x97\xe7\xac\xa6\xe4\xb8\xb2", "na\xc3\xafve", "(", ")",
+		"end.", " ", "  ", "\n", "\xef\xbc\x81", "\xe2\x80\x94", "\x01", "-",
+	};
 	struct buf in = BUF_INIT, a = BUF_INIT, b = BUF_INIT;
-	int round;
+	int round, pure;
 
 	for (round = 0; round < 4000; round++) {
 		struct wrap_opts o;
@@ -403,7 +409,7 @@ static void test_optimal_pruned(void)
 		size_t i, n = 1 + rnd(round % 2 ? 300 : 40);
 
 		wrap_opts_init(&o);
-		o.algorithm = WRAP_OPTIMAL;
+		o.algorithm = rnd(3) ? WRAP_OPTIMAL : WRAP_GREEDY;
 		o.width = 1 + (long)rnd(round % 3 ? 60 : 10);
 		o.initial_indent = indents[rnd(5)];
 		o.subsequent_indent = indents[rnd(5)];
@@ -414,8 +420,11 @@ static void test_optimal_pruned(void)
 		o.count = rnd(4) ? WRAP_COLUMNS : WRAP_CODEPOINTS;
 		o.linebreak = o.count == WRAP_COLUMNS && rnd(4) == 0 ? WRAP_LB_UAX14 : WRAP_LB_SIMPLE;
 		buf_reset(&in);
+		pure = rnd(2);
 		for (i = 0; i < n; i++) {
-			if (rnd(2))
+			if (pure && rnd(8))	/* what tokenize_units takes, mostly */
+				buf_adds(&in, simple[rnd(sizeof simple / sizeof simple[0])]);
+			else if (rnd(2))
 				buf_adds(&in, pieces[rnd(sizeof pieces / sizeof pieces[0])]);
 			else
 				buf_adds(&in, (const char *const[]){ "the", "of", "well-known",
@@ -446,6 +455,134 @@ static void test_optimal_pruned(void)
 	buf_free(&b);
 }
 
+/* Filling W's paragraph IN in two parts, cut at every offset, gives what filling it whole
+ * gives. */
+static void parts_are_whole(const struct wrap_opts *o, const char *in, size_t n)
+{
+	struct buf whole = BUF_INIT, munged = BUF_INIT, part = BUF_INIT;
+	char err[160];
+	struct wrap *w = wrap_new(o, err, sizeof err);
+	size_t col = 0, cut, used;
+
+	CHECK(w != NULL);
+	if (!w)
+		return;
+	CHECK_INT(wrap_fill(w, in, n, &whole), 0);
+	CHECK_INT(wrap_munge(w, in, n, &col, &munged), 0);
+	for (cut = 0; cut <= munged.len; cut++) {
+		if (cut < munged.len && ((unsigned char)munged.p[cut] & 0xC0) == 0x80)
+			continue;
+		wrap_part_reset(w);
+		buf_reset(&part);
+		CHECK_INT(wrap_fill_part(w, munged.p, 0, cut, 0, &used, &part), 0);
+		CHECK(used <= cut);
+		CHECK_INT(wrap_fill_part(w, munged.p, used, munged.len, 1, &used, &part), 0);
+		if (part.len != whole.len || memcmp(part.p, whole.p, part.len))
+			fprintf(stderr, "test_wrap: in parts cut at %zu differs:\n%s---\n%s", cut,
+				part.p, whole.p);
+		CHECK_MEM(part.p, part.len, whole.p, whole.len);
+	}
+	wrap_free(w);
+	buf_free(&whole);
+	buf_free(&munged);
+	buf_free(&part);
+}
+
+/* Filling W's output again at the same width changes nothing. */
+static void idempotent(const struct wrap_opts *o, const char *in, size_t n)
+{
+	struct buf one = BUF_INIT, two = BUF_INIT;
+	char err[160];
+	struct wrap *w = wrap_new(o, err, sizeof err);
+
+	CHECK(w != NULL);
+	if (!w)
+		return;
+	CHECK_INT(wrap_fill(w, in, n, &one), 0);
+	CHECK_INT(wrap_fill(w, one.p, one.len - 1, &two), 0);
+	CHECK_MEM(two.p, two.len, one.p, one.len);
+	wrap_free(w);
+	buf_free(&one);
+	buf_free(&two);
+}
+
+/* Cases the fuzzer found (tests/fuzz/fuzz_wrap.c). */
+static void test_regressions(void)
+{
+	/* A soft hyphen before a space is not where the line breaks: no room for "-" is
+	 * needed and none is shown (nor at the paragraph's end). A long word cut just after
+	 * one leaves it invisible; refilled, the line must still fit. */
+	static const char shy_cut[] = "\x10\0\0\0\x10\0\0\0\0\x02))\0\0\0\0\0\xc2\xad\x1as\xc2\xad"
+		"s\xc2\xad'A\xc2\xad.s\xc2\xad\0";
+	/* An em-dash cut at the end of a part: its rest is dashes, not the start of a word. */
+	static const char dash_cut[] = "\x19\"-\x01\0--!--------5\x01" "b\t\0Pa\0\0-----3-------------"
+		"[-------------------4---------\"\x18\n\0@`\0\0-\x01" "9--3-------------[----------"
+		"---------4---------\"\x18\n\0@`\n";
+	struct wrap_opts o;
+	struct wrap *w;
+	char err[160];
+
+	wrap_opts_init(&o);
+	o.width = 4;
+	w = wrap_new(&o, err, sizeof err);
+	fill_is(w, "ab\xc2\xad cd", "ab\xc2\xad\ncd\n");
+	fill_is(w, "abc\xc2\xad", "abc\xc2\xad\n");
+	fill_is(w, "abc\xc2\xad" "de", "abc-\nde\n");
+	wrap_free(w);
+	o.linebreak = WRAP_LB_UAX14;
+	idempotent(&o, shy_cut, sizeof shy_cut - 1);
+	o.linebreak = WRAP_LB_SIMPLE;
+	idempotent(&o, shy_cut, sizeof shy_cut - 1);
+
+	wrap_opts_init(&o);
+	o.width = 2;
+	parts_are_whole(&o, dash_cut, sizeof dash_cut - 1);
+	parts_are_whole(&o, "a! --------------------------word b-c-d e--f", 44);
+	o.count = WRAP_CODEPOINTS;
+	parts_are_whole(&o, "a! --------------------------word b-c-d e--f", 44);
+	/* A part that starts with the rest of a cut word, then CJK text that tokenize_units
+	 * takes up to a combining mark. */
+	o.count = WRAP_COLUMNS;
+	o.width = 3;
+	{
+		static const char cjk[] = "\xe6\xbc\xa2\xe5\xad\x97 na\xc3\xafveabcdefghij \xe6\xbc\xa2"
+			"\xe5\xad\x97\xe6\xbc\xa2\xe5\xad\x97 e\xcc\x81 \xe6\xbc\xa2 x";
+
+		parts_are_whole(&o, cjk, sizeof cjk - 1);
+		o.width = 2;
+		parts_are_whole(&o, cjk, sizeof cjk - 1);
+	}
+
+	/* optimal: spaces wider than a line are dropped at its end, never cut into it. */
+	wrap_opts_init(&o);
+	o.width = 4;
+	o.subsequent_indent = "   ";
+	o.algorithm = WRAP_OPTIMAL;
+	w = wrap_new(&o, err, sizeof err);
+	fill_is(w, "a j  d d z", "a j\n   d\n   d\n   z\n");
+	fill_is(w, "      a", "a\n");
+	wrap_free(w);
+	o.exhaustive = 1;
+	w = wrap_new(&o, err, sizeof err);
+	fill_is(w, "a j  d d z", "a j\n   d\n   d\n   z\n");
+	wrap_free(w);
+
+	/* A long word cut of the two spaces after a sentence is a space each (it looped). */
+	wrap_opts_init(&o);
+	o.width = 1;
+	o.count = WRAP_CODEPOINTS;
+	o.initial_indent = o.subsequent_indent = "x";
+	o.drop_whitespace = 0;
+	o.fix_sentence_endings = 1;
+	w = wrap_new(&o, err, sizeof err);
+	fill_is(w, "d.\nw", "xd\nx.\nx \nx \nxw\nx\n");
+	wrap_free(w);
+	o.width = 2;
+	w = wrap_new(&o, err, sizeof err);
+	fill_is(w, "d.\nw x.\ny", "xd\nx.\nx \nx \nxw\nx \nxx\nx.\nx \nx \nxy\n");
+	wrap_free(w);
+}
+
 int main(void)
 {
 	test_fill();
@@ -454,5 +591,6 @@ int main(void)
 	test_fast_paths();
 	test_optimal();
 	test_optimal_pruned();
+	test_regressions();
 	return unit_done("wrap");
 }
