@@ -113,7 +113,13 @@ check "SIGINT: the run is gone ($left)" [ "$left" = 0 ]
 
 # --min-time: at least that long of measuring.
 l=$(ti -m 1 --min-time=0.35 -f line sleep 0.1)
-check "--min-time=0.35 with sleep 0.1: 4 runs, got $(field runs "$l")" [ "$(field runs "$l")" = 4 ]
+# Runs stop at the first whose end brings the measured time to 0.35 s: 4 runs of sleep 0.1 on a
+# quiet machine, fewer when load stretches them, so the rule is checked, not the count:
+# runs * mean >= 0.35, and without the longest run (so without the last) it was < 0.35.
+check "--min-time=0.35 with sleep 0.1: stops at 0.35 s ($(field runs "$l") runs, mean $(field mean "$l"))" \
+	awk -v n="$(field runs "$l")" -v mean="$(field mean "$l")" -v max="$(field max "$l")" \
+	'BEGIN { exit !(n * mean >= 0.35 && n * mean - max < 0.35) }'
+check "--min-time=0.35 with sleep 0.1: 3 or 4 runs, got $(field runs "$l")" between "$(field runs "$l")" 3 4
 
 # The progress line: on a terminal only (the .t tests see an empty stderr otherwise).
 if command -v script >/dev/null 2>&1; then
