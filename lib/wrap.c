@@ -982,11 +982,43 @@ static int tokenize_units(struct wrap *w, const unsigned char *s, size_t p, size
 	return 1;
 }
 
+/* The lookbehind context of tokenize: the classes of the last three units, C1 the latest, and
+ * LV the last that is not an escape. */
+struct ctx {
+	unsigned c1, c2, c3, lv;
+};
+
+static inline void ctx_push(struct ctx *x, unsigned c)
+{
+	x->c3 = x->c2;
+	x->c2 = x->c1;
+	x->c1 = c;
+	if (!(c & U_ESC))
+		x->lv = c;
+}
+
+/* Push the units of S[P..E) into context X: their total width. */
+static size_t ctx_walk(struct wrap *w, const unsigned char *s, size_t p, size_t e, struct ctx *x)
+{
+	size_t wd = 0;
+
+	while (p < e) {
+		unsigned c;
+		size_t uw, l = unit(w, s + p, e - p, &c, &uw);
+
+		ctx_push(x, c);
+		wd += uw;
+		p += l;
+	}
+	return wd;
+}
+
 static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)text, *brk = NULL;
 	int hyph = w->o.break_on_hyphens && !w->uax14, extra = w->cols && !w->uax14;
-	unsigned c1 = 0, c2 = 0, c3 = 0, lv = 0, ccls = 0;
+	struct ctx x = { 0, 0, 0, 0 };
+	unsigned ccls = 0;
 	size_t p = 0, cpos, cul = 0, cuw = 0;
 	int midword;
 	size_t midlen;
@@ -1005,34 +1037,14 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 		brk = (const unsigned char *)w->lb.p;
 	}
 	/* The context before START feeds the lookbehinds only. */
-	while (p < start) {
-		unsigned c;
-		size_t wd, l = unit(w, s + p, start - p, &c, &wd);
-
-		c3 = c2;
-		c2 = c1;
-		c1 = c;
-		if (!(c & U_ESC))
-			lv = c;
-		p += l;
-	}
+	ctx_walk(w, s, p, start, &x);
+	p = start;
 	if (midword && midlen && midlen <= n - p) {
 		/* The rest of a chunk cut when the last part stopped, whose end was known
 		 * then (an em-dash's dashes are not a word's start): that chunk again. */
-		size_t e = p + midlen, wd = 0;
+		size_t e = p + midlen, wd = ctx_walk(w, s, p, e, &x);
 
-		while (p < e) {
-			unsigned c;
-			size_t uw, l = unit(w, s + p, e - p, &c, &uw);
-
-			c3 = c2;
-			c2 = c1;
-			c1 = c;
-			if (!(c & U_ESC))
-				lv = c;
-			wd += uw;
-			p += l;
-		}
+		p = e;
 		if (add_chunk(w, e - midlen, midlen, wd, w->midfl) < 0)
 			return -1;
 		midword = 0;
@@ -1041,7 +1053,7 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 	if (!brk && plain_ascii(s + p, n - p))
 	{
 		w->plain = 1;
-		return tokenize_ascii(w, s, p, n, c1, c2, c3, midword);
+		return tokenize_ascii(w, s, p, n, x.c1, x.c2, x.c3, midword);
 	}
 	if (extra && !midword && w->memo && !w->o.exhaustive) {
 		int r = tokenize_units(w, s, p, n);
@@ -1067,9 +1079,7 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 			for (;;) {
 				e += ul;
 				wd += uw;
-				c3 = c2;
-				c2 = c1;
-				c1 = lv = cls;
+				ctx_push(&x, cls);
 				if (e >= n)
 					break;
 				ul = unit(w, s + e, n - e, &cls, &uw);
@@ -1090,20 +1100,18 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 			/* The rest of a word cut when the last part stopped: the one rule that
 			 * could end it at once is a hyphen there. */
 			midword = 0;
-			if (hyph && (cls & U_DASH) && hyphen_break(w, s, p + ul, n, c1, c2, c3)) {
+			if (hyph && (cls & U_DASH) && hyphen_break(w, s, p + ul, n, x.c1, x.c2, x.c3)) {
 				if (add_chunk(w, p, ul, uw, 0) < 0)
 					return -1;
-				c3 = c2;
-				c2 = c1;
-				c1 = lv = cls;
+				ctx_push(&x, cls);
 				p += ul;
 				continue;
 			}
-		} else if (hyph && (cls & U_DASH) && (c1 & U_WP) && (q = emdash_at(w, s, p, n))) {
+		} else if (hyph && (cls & U_DASH) && (x.c1 & U_WP) && (q = emdash_at(w, s, p, n))) {
 			/* The em-dash alternative: the dashes alone. */
 			if (add_chunk(w, p, q - p, wrap_width(w, text + p, q - p), 0) < 0)
 				return -1;
-			c3 = c2 = c1 = lv = U_DASH;
+			x.c3 = x.c2 = x.c1 = x.lv = U_DASH;
 			p = q;
 			continue;
 		}
@@ -1113,16 +1121,16 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 		e = p + ul;
 		wd = uw;
 		l1 = cls;
-		l2 = c1;
-		l3 = c2;
+		l2 = x.c1;
+		l3 = x.c2;
 		all = cls;
 		if (!(cls & U_ESC))
-			lv = cls;
+			x.lv = cls;
 		while (e < n) {
 			unsigned ce;
 			size_t cw, cl;
 
-			if (!brk && !(lv & (U_IDEO | U_ZWSP | U_SHY))) {
+			if (!brk && !(x.lv & (U_IDEO | U_ZWSP | U_SHY))) {
 				/* Plain ASCII: no rule can end the word inside it. */
 				size_t e0 = e;
 
@@ -1137,7 +1145,7 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 					wd += e - e0;
 					l3 = e - e0 >= 3 ? asciitab[s[e - 3]] : e - e0 == 2 ? l1 : l2;
 					l2 = e - e0 >= 2 ? asciitab[s[e - 2]] : l1;
-					l1 = lv = asciitab[s[e - 1]];
+					l1 = x.lv = asciitab[s[e - 1]];
 					if (e >= n)
 						break;
 				}
@@ -1149,7 +1157,7 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 			cuw = cw;
 			if (ce & U_WS)
 				break;
-			if (brk ? brk[e] != LB_NOBREAK : extra && !(ce & U_ESC) && cjk_break(lv, ce))
+			if (brk ? brk[e] != LB_NOBREAK : extra && !(ce & U_ESC) && cjk_break(x.lv, ce))
 				break;
 			if (hyph && (ce & U_DASH)) {
 				if (hyphen_break(w, s, e + cl, n, l1, l2, l3)) {
@@ -1159,7 +1167,7 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 						all &= ce;
 						l3 = l2;
 						l2 = l1;
-						l1 = lv = ce;
+						l1 = x.lv = ce;
 						break;
 					}
 				}
@@ -1173,15 +1181,15 @@ static int tokenize(struct wrap *w, const char *text, size_t start, size_t n)
 			l2 = l1;
 			l1 = ce;
 			if (!(ce & U_ESC))
-				lv = ce;
+				x.lv = ce;
 		}
 		/* A soft hyphen is a break only with more of the word after it. */
 		if (add_chunk(w, p, e - p, wd, ((all & U_SPACE) ? CK_WS : 0) |
-		    (((lv & U_SHY) && (l1 & U_SHY) && e < n && !(ccls & U_WS)) ? CK_SHY : 0)) < 0)
+		    (((x.lv & U_SHY) && (l1 & U_SHY) && e < n && !(ccls & U_WS)) ? CK_SHY : 0)) < 0)
 			return -1;
-		c1 = l1;
-		c2 = l2;
-		c3 = l3;
+		x.c1 = l1;
+		x.c2 = l2;
+		x.c3 = l3;
 		p = e;
 	}
 	return 0;
