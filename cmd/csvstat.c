@@ -202,6 +202,28 @@ static void label(int i)
 	out_printf(o, "\t%-22s ", labels[i]);
 }
 
+/* A report line: label I and a decimal, a double or a count, read the way csvkit writes them. */
+static void line_dec(int i, const char *s)
+{
+	label(i);
+	put_readable(s);
+	out_putc(o, '\n');
+}
+
+static void line_dbl(int i, double x)
+{
+	label(i);
+	put_readable_dbl(x);
+	out_putc(o, '\n');
+}
+
+static void line_u64(int i, uint64_t v)
+{
+	label(i);
+	put_u64(v);
+	out_putc(o, '\n');
+}
+
 static void report_text(const struct conf *cf, struct col *cols, size_t ncols, uint64_t rows)
 {
 	size_t i, k;
@@ -216,12 +238,8 @@ static void report_text(const struct conf *cf, struct col *cols, size_t ncols, u
 		out_printf(o, "%s\n", colstat_type_name(c->r->type));
 		label(1);
 		out_puts(o, c->r->nulls ? "True (excluded from calculations)\n" : "False\n");
-		label(2);
-		put_u64(c->r->nulls);
-		out_putc(o, '\n');
-		label(3);
-		put_u64(c->r->nonnulls);
-		out_putc(o, '\n');
+		line_u64(2, c->r->nulls);
+		line_u64(3, c->r->nonnulls);
 		label(4);
 		out_printf(o, "%zu\n", c->r->unique);
 		if (c->r->min) {
@@ -233,26 +251,13 @@ static void report_text(const struct conf *cf, struct col *cols, size_t ncols, u
 			out_putc(o, '\n');
 		}
 		if (c->r->has_num) {
-			label(7);
-			put_readable(c->r->st.sum);
-			out_putc(o, '\n');
-			label(8);
-			put_readable_dbl(c->r->st.mean);
-			out_putc(o, '\n');
-			label(9);
-			put_readable(c->r->st.median);
-			out_putc(o, '\n');
-			if (has_stdev(c)) {
-				label(10);
-				put_readable_dbl(c->r->st.stdev);
-				out_putc(o, '\n');
-			}
-			label(11);
-			put_readable(c->r->st.q1);
-			out_putc(o, '\n');
-			label(12);
-			put_readable(c->r->st.q3);
-			out_putc(o, '\n');
+			line_dec(7, c->r->st.sum);
+			line_dbl(8, c->r->st.mean);
+			line_dec(9, c->r->st.median);
+			if (has_stdev(c))
+				line_dbl(10, c->r->st.stdev);
+			line_dec(11, c->r->st.q1);
+			line_dec(12, c->r->st.q3);
 		}
 		if (c->r->has_len) {
 			label(13);
