@@ -203,11 +203,30 @@ static int spare_reserve(struct sortcount *s, size_t need)
 	return 0;
 }
 
+/* End a merge into the spare O, which holds OUT pairs, the array's pairs from I on not yet
+ * taken: the rest copied, and the spare becomes the array, the array the spare. */
+static void merge_end(struct sortcount *s, struct sc_run *o, size_t out, size_t i)
+{
+	struct sc_run *old = s->run;
+	size_t nold = s->nrun, cap;
+
+	if (i < nold) {
+		memcpy(o + out, old + i, (nold - i) * sizeof *o);
+		out += nold - i;
+	}
+	s->spare = old;
+	cap = s->capspare;
+	s->capspare = s->caprun;
+	s->run = o;
+	s->caprun = cap;
+	s->nrun = out;
+}
+
 /* Merge the sorted distinct pairs B[0..NB) into the array through the spare. */
 static void merge(struct sortcount *s, const struct sc_run *b, size_t nb)
 {
 	struct sc_run *o = s->spare, *old = s->run;
-	size_t i = 0, j = 0, out = 0, nold = s->nrun, cap;
+	size_t i = 0, j = 0, out = 0, nold = s->nrun;
 
 	for (; j < nb; j++) {
 		uint64_t tag = sc_tag(&b[j]), key = b[j].key;
@@ -224,23 +243,14 @@ static void merge(struct sortcount *s, const struct sc_run *b, size_t nb)
 			o[out++] = b[j];
 		}
 	}
-	if (i < nold) {
-		memcpy(o + out, old + i, (nold - i) * sizeof *o);
-		out += nold - i;
-	}
-	s->spare = old;
-	cap = s->capspare;
-	s->capspare = s->caprun;
-	s->run = o;
-	s->caprun = cap;
-	s->nrun = out;
+	merge_end(s, o, out, i);
 }
 
 int sc_flush(struct sortcount *s)
 {
 	struct sc_raw *r = s->raw;
 	struct sc_run *o, *old = s->run;
-	size_t n = s->nraw, i = 0, j = 0, k, out = 0, nold = s->nrun, cap;
+	size_t n = s->nraw, i = 0, j = 0, k, out = 0, nold = s->nrun;
 
 	if (n == 0)
 		return 0;
@@ -269,16 +279,7 @@ int sc_flush(struct sortcount *s)
 		}
 		j = k;
 	}
-	if (i < nold) {
-		memcpy(o + out, old + i, (nold - i) * sizeof *o);
-		out += nold - i;
-	}
-	s->spare = old;
-	cap = s->capspare;
-	s->capspare = s->caprun;
-	s->run = o;
-	s->caprun = cap;
-	s->nrun = out;
+	merge_end(s, o, out, i);
 	s->nraw = 0;
 	return 0;
 }
