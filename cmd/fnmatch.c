@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "globscan.h"
 #include "globset.h"
 #include "io.h"
 #include "msg.h"
@@ -76,41 +77,21 @@ static int one(struct run *r, const char *p, size_t len)
 	return take(r, p, len, globset_match(r->g, p, len));
 }
 
-/* Records waiting to be matched together (globset_match_many overlaps their runs); a batch
- * is flushed at BATCH records or BATCH_BYTES bytes, which also bounds how far the automaton
- * grows between its memory checks. */
-#define BATCH 32
-#define BATCH_BYTES 16384
-struct batch {
-	const char *name[BATCH];
-	size_t len[BATCH], n, bytes;
-	long m[BATCH];
-};
-
-/* Match and select the batched records: 1 when -q has its answer. */
-static int flush(struct run *r, struct batch *bt)
+/* A record globscan selected (with -v, one no pattern matched). */
+static int select_rec(void *arg, const char *p, size_t len)
 {
-	size_t n = bt->n;
+	struct run *r = arg;
 
-	bt->n = bt->bytes = 0;
-	if (globset_match_many(r->g, bt->name, bt->len, bt->m, n) < 0)
-		msg_nomem();
-	for (size_t i = 0; i < n; i++)
-		if (take(r, bt->name[i], bt->len[i], bt->m[i]))
-			return 1;
-	return 0;
+	return take(r, p, len, r->invert ? -1 : 0);
 }
 
-/* Filter the records of PATH ("-": stdin), read in big blocks: 0, or -1 after a message.
- * When every match must contain a literal (and -v is off), memmem skips to the records that
- * hold it, as grep does. */
+/* Filter the records of PATH ("-": stdin), read in big blocks and matched a block at a time by
+ * lib/globscan: 0, or -1 after a message. */
 static int filter(struct run *r, const char *path)
 {
 	struct in *in = in_open(path);
 	struct buf b = BUF_INIT;
-	struct batch bt;
-	const char *lit;
-	size_t litlen = r->invert ? 0 : globset_required(r->g, &lit);
+	struct globscan *sc;
 	int delim = r->zero ? '\0' : '\n', rc = 0;
 	ssize_t k;
 
@@ -118,9 +99,13 @@ static int filter(struct run *r, const char *path)
 		msg_warnsys("%s", strcmp(path, "-") ? path : "(standard input)");
 		return -1;
 	}
-	bt.n = bt.bytes = 0;
+	sc = globscan_new(r->g, delim);
+	if (!sc)
+		msg_nomem();
 	for (;;) {
-		char *p, *end, *last;
+		char *last;
+		size_t used;
+		int x;
 		if (buf_grow(&b, 1 << 17) < 0)
 			msg_nomem();
 		k = in_read(in, b.p + b.len, 1 << 17);
@@ -135,35 +120,19 @@ static int filter(struct run *r, const char *path)
 		last = memrchr(b.p, delim, b.len);
 		if (!last)
 			continue;
-		p = b.p;
-		end = last + 1;
-		while (p < end) {
-			char *e;
-			if (litlen) {
-				char *hit = memmem(p, (size_t)(end - p), lit, litlen);
-				if (!hit)
-					break;
-				while (hit > p && hit[-1] != delim)
-					hit--;
-				p = hit;
-			}
-			e = memchr(p, delim, (size_t)(end - p));
-			bt.name[bt.n] = p;
-			bt.len[bt.n++] = (size_t)(e - p);
-			bt.bytes += (size_t)(e - p);
-			if ((bt.n == BATCH || bt.bytes >= BATCH_BYTES) && flush(r, &bt))
-				goto done;
-			p = e + 1;
-		}
-		/* the batch points into the block: flush it before the block moves */
-		if (bt.n && flush(r, &bt))
+		used = (size_t)(last + 1 - b.p);
+		x = globscan_run(sc, b.p, used, r->invert, select_rec, r);
+		if (x < 0)
+			msg_nomem();
+		if (x > 0)
 			goto done;
-		memmove(b.p, end, b.len - (size_t)(end - b.p));
-		b.len -= (size_t)(end - b.p);
+		memmove(b.p, b.p + used, b.len - used);
+		b.len -= used;
 	}
 	if (rc == 0 && b.len > 0)
 		one(r, b.p, b.len);
 done:
+	globscan_free(sc);
 	buf_free(&b);
 	in_close(in);
 	return rc;

@@ -94,6 +94,8 @@ struct globset {
 	size_t ndroots;
 	int use_fast;
 	size_t nfast;
+	int *pterm;		/* each pattern's term, by index */
+	size_t cappterm;
 	char req[64];		/* globset_required's answer */
 	struct buf src;		/* every pattern: length (size_t) then bytes, to rebuild from */
 	struct hash *lit;
@@ -1419,6 +1421,7 @@ void globset_free(struct globset *g)
 	free(g->roots);
 	free(g->froots);
 	free(g->droots);
+	free(g->pterm);
 	hash_free(g->lit);
 	for (size_t i = 0; i < g->npre; i++)
 		hash_free(g->pre[i].h);
@@ -1546,7 +1549,8 @@ long globset_add(struct globset *g, const char *p, size_t n)
 		return -1;
 	}
 	t = mk_cat(g, t, mk(g, T_MARK, (int)idx, 0, NULL));
-	if (grow((void **)&g->roots, &g->caproots, g->nroots + 1, sizeof *g->roots) < 0 || g->err) {
+	if (grow((void **)&g->roots, &g->caproots, g->nroots + 1, sizeof *g->roots) < 0 ||
+		grow((void **)&g->pterm, &g->cappterm, g->npat + 1, sizeof *g->pterm) < 0 || g->err) {
 		errno = ENOMEM;
 		return -1;
 	}
@@ -1559,7 +1563,7 @@ long globset_add(struct globset *g, const char *p, size_t n)
 		g->nfast++;
 	} else
 		g->roots[g->nroots++] = t;
-	g->npat++;
+	g->pterm[g->npat++] = t;
 	g->dirty = 1;
 	return idx;
 }
@@ -1958,6 +1962,74 @@ fail:
 	g->err = 0;
 	errno = ENOMEM;
 	return -2;
+}
+
+/* The ASCII bytes single-character term T matches, at a position that is not leading. */
+static void atom_ascii(struct globset *g, int t, uint64_t m[2])
+{
+	m[0] = m[1] = 0;
+	for (int32_t c = 0; c < 0x80; c++) {
+		if (++g->gen == 0) {
+			memset(g->memo_gen, 0, (size_t)g->capt * sizeof *g->memo_gen);
+			g->gen = 1;
+		}
+		g->draw = c;
+		g->dc = g->flags & GLOB_CASEFOLD ? fold(c) : c;
+		g->dldot = 0;
+		if (deriv(g, t) != NONE)
+			m[c >> 6] |= (uint64_t)1 << (c & 63);
+	}
+}
+
+int globset_shape(struct globset *g, size_t idx, struct glob_shape *s)
+{
+	int fl = g->flags, t;
+	size_t cap = 0;
+
+	memset(s, 0, sizeof *s);
+	if (idx >= g->npat) {
+		errno = EINVAL;
+		return -1;
+	}
+	t = g->pterm[idx];
+	s->never = t == NONE;
+	s->exact = !(fl & (GLOB_PATHNAME | GLOB_PERIOD | GLOB_LEADING_DIR));
+	for (; !s->never; t = g->t[t].b) {
+		int atom = g->t[t].type == T_CAT ? g->t[t].a : t, type = g->t[atom].type;
+		struct glob_atom *a;
+		if (type == T_MARK)
+			break;
+		if (grow((void **)&s->v, &cap, s->n + 2, sizeof *s->v) < 0) {
+			free(s->v);
+			s->v = NULL;
+			errno = ENOMEM;
+			return -1;
+		}
+		a = &s->v[s->n++];
+		memset(a, 0, sizeof *a);
+		if (type == T_CHR || type == T_ANY || type == T_SET) {
+			atom_ascii(g, atom, a->ascii);
+			a->wide = type != T_CHR || g->t[atom].a >= 0x80 || (fl & GLOB_CASEFOLD);
+		} else {
+			a->star = 1;
+			if (type != T_WSTAR)
+				s->exact = 0;
+		}
+		if (g->t[t].type != T_CAT)
+			break;
+	}
+	if ((fl & GLOB_LEADING_DIR) && !s->never) {
+		/* the pattern may stop at a '/' with anything after it */
+		if (grow((void **)&s->v, &cap, s->n + 1, sizeof *s->v) < 0) {
+			free(s->v);
+			s->v = NULL;
+			errno = ENOMEM;
+			return -1;
+		}
+		memset(&s->v[s->n], 0, sizeof *s->v);
+		s->v[s->n++].star = 1;
+	}
+	return 0;
 }
 
 size_t globset_required(struct globset *g, const char **lit)

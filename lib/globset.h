@@ -8,6 +8,7 @@
 #define COOKBOX_GLOBSET_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum {
 	GLOB_PATHNAME = 1,	/* wildcards never match '/'; "**" + "/" is any number of dirs */
@@ -44,6 +45,25 @@ int globset_match_many(struct globset *g, const char *const *names, const size_t
 size_t globset_required(struct globset *g, const char **lit);
 /* How many patterns took each path: literal/prefix/suffix hash, or the automaton. */
 void globset_stats(const struct globset *g, size_t *fast, size_t *automaton, size_t *dfa_states);
+
+/* One position of a pattern's shape: a single character, or a star that stands for anything
+ * of variable length ('*', braces, extended groups, "**" components). */
+struct glob_atom {
+	uint64_t ascii[2];	/* a character position: the ASCII bytes it matches */
+	unsigned char star;
+	unsigned char wide;	/* it may match a non-ASCII character or an invalid byte */
+};
+/* A pattern's shape, for a caller that prefilters names (lib/globscan). Every name the pattern
+ * matches also matches the shape (a star matching any bytes, a position one byte if ASCII or
+ * any bytes of a non-ASCII character if wide). */
+struct glob_shape {
+	struct glob_atom *v;	/* malloc'd; the caller frees it */
+	size_t n;
+	int never;		/* the pattern matches no name at all */
+	int exact;		/* a name of ASCII bytes matches the pattern iff it matches the shape */
+};
+/* The shape of pattern IDX: 0, or -1 with errno ENOMEM (or EINVAL for a bad IDX). */
+int globset_shape(struct globset *g, size_t idx, struct glob_shape *s);
 
 /* Pattern P under FLAGS as a PCRE2 regular expression that matches the same whole names, like
  * Python's fnmatch.translate: "(?s:...)\z". NULL with errno ENOMEM, or ENOTSUP for !(...),
