@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "globscan.h"
@@ -24,6 +25,7 @@ static const struct opt opts[] = {
 	{ O_HIDDEN, "hidden", OPT_NONE, NULL, "with -g, wildcards match names starting with ." },
 	{ 'i', "ignore-case", OPT_NONE, NULL, "match with Unicode case folding" },
 	{ O_INPUT, "input", OPT_REQ, "FILE", "read the names from FILE, not standard input" },
+	{ 'j', "jobs", OPT_REQ, "N", "threads for a big input file (the number of online CPUs)" },
 	{ 'L', NULL, OPT_NONE, NULL, "with -g, ** follows symbolic links to directories" },
 	{ O_LEADINGDIR, "leading-dir", OPT_NONE, NULL, "the pattern may match a leading part up to a /" },
 	{ O_NOESCAPE, "no-escape", OPT_NONE, NULL, "backslash is an ordinary character" },
@@ -51,6 +53,7 @@ static const struct optspec spec = {
 struct run {
 	struct globset *g;
 	int invert, count, quiet, zero;
+	long jobs;
 	unsigned long long n;		/* names selected */
 };
 
@@ -102,6 +105,22 @@ static int filter(struct run *r, const char *path)
 	sc = globscan_new(r->g, delim);
 	if (!sc)
 		msg_nomem();
+	if (r->jobs > 0) {
+		/* a regular file is matched in place, by up to JOBS threads */
+		size_t n, used;
+		const char *map = in_map(in, &n);
+		if (map) {
+			const char *last = memrchr(map, delim, n);
+			int x;
+			used = last ? (size_t)(last + 1 - map) : 0;
+			x = globscan_run_threads(sc, map, used, r->invert, (int)r->jobs, select_rec, r);
+			if (x < 0)
+				msg_nomem();
+			if (x == 0 && used < n)
+				one(r, map + used, n - used);
+			goto done;
+		}
+	}
 	for (;;) {
 		char *last;
 		size_t used;
@@ -132,6 +151,12 @@ static int filter(struct run *r, const char *path)
 	if (rc == 0 && b.len > 0)
 		one(r, b.p, b.len);
 done:
+	if (getenv("COOKBOX_GLOBSCAN_STATS")) {
+		unsigned long long recs, cands;
+		globscan_stats(sc, &recs, &cands);
+		msg_warn("globscan: %s, %llu records, %llu candidates",
+			globscan_filtering(sc) ? "filtering" : "not filtering", recs, cands);
+	}
 	globscan_free(sc);
 	buf_free(&b);
 	in_close(in);
@@ -198,6 +223,9 @@ int fnmatch_main(int argc, char **argv)
 	int c, npats = 0, flags = 0, glob = 0, hidden = 0, follow = 0, translate = 0, status;
 	int have_pat = 0, err = 0;
 
+	r.jobs = sysconf(_SC_NPROCESSORS_ONLN);
+	if (r.jobs < 1)
+		r.jobs = 1;
 	opt_init(&st, &spec, argc, argv);
 	while ((c = opt_next(&st)) != OPT_END) {
 		switch (c) {
@@ -213,6 +241,16 @@ int fnmatch_main(int argc, char **argv)
 		case O_HIDDEN: hidden = 1; break;
 		case 'i': flags |= GLOB_CASEFOLD; break;
 		case O_INPUT: input = st.arg; break;
+		case 'j': {
+			char *end;
+			errno = 0;
+			r.jobs = strtol(st.arg, &end, 10);
+			if (errno || end == st.arg || *end || r.jobs < 1 || r.jobs > 1024) {
+				free(pats);
+				return msg_usage(&st, "invalid number of jobs '%s' (1 to 1024)", st.arg);
+			}
+			break;
+		}
 		case 'L': follow = 1; break;
 		case O_LEADINGDIR: flags |= GLOB_LEADING_DIR; break;
 		case O_NOESCAPE: flags |= GLOB_NOESCAPE; break;

@@ -4,6 +4,8 @@
  * two bytes or starts or ends outside ASCII; only candidates are matched. Keys come from each
  * pattern's shape (globset_shape), so they are sound for every flag: a shape is a superset. */
 #include <errno.h>
+#include <pthread.h>
+#include <semaphore.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,36 +27,63 @@
 #define BATCH 32		/* records matched together without the prefilter */
 #define BATCH_BYTES 16384
 
-enum { K_NONE, K_PRE, K_SUF, K_INF };
-enum { C_PRE = 1, C_SUF = 2, C_INF = 4, C_FULL = 8 };
+enum { K_NONE, K_PRE, K_SUF, K_INF, K_BOTH };
+enum { C_PRE = 1, C_SUF = 2, C_INF = 4, C_FULL = 8, C_BOTH = 16 };
+/* What an ASCII byte may be in the sparse scan: the last byte of a suffix pair, the one before
+ * it, the last byte of a suffix key that takes any byte before it; the same for prefixes. */
+enum { F_S1 = 1, F_S2 = 2, F_SA = 4, F_P1 = 8, F_P2 = 16, F_PA = 32 };
+
+/* A run of positions between two stars, found through its rarest single-byte position. */
+struct seg {
+	uint32_t a, k;		/* its first position in the shape, and how many */
+	int d;			/* the offset of that byte in the run, or -1 when there is none */
+	unsigned char byte;
+};
 
 struct pat {
 	struct glob_atom *v;
 	size_t n, first, last;	/* the first and last star, or n */
 	int direct;		/* confirmed from its shape on ASCII records */
+	struct seg *seg;	/* the runs between the first and last star */
+	size_t nseg;
+	/* when the runs before the first star and after the last are single bytes, at most 8
+	 * each: those bytes as the first and last 8 of a record, to compare at once */
+	int words;
+	uint64_t hval, hmask, tval, tmask;
 };
 
-/* Byte pairs (first << 8 | second) to the patterns keyed by them. */
+/* Byte pairs (first << 8 | second) to the patterns keyed by them: for a pair in BITS, its
+ * patterns are ids[start[k]..end[k]); the other entries are never touched. */
 struct pairtab {
 	uint64_t bits[1024];
-	uint32_t *off;		/* 65537 offsets into ids */
+	uint32_t *start, *end;	/* 65536 each */
 	uint32_t *ids;
 };
 
 struct globscan {
 	struct globset *g;
 	int delim, on, vec;
+	int wide;		/* the chunk being matched has a non-ASCII byte */
 	struct pat *pat;
 	size_t npat;
 	struct pairtab pre, suf;
+	struct pairtab both;	/* patterns with both keys, by the first; their last pairs: */
+	uint64_t bothsuf[1024];
 	int ninf;
-	unsigned char inf[MAX_INF][2];
+	unsigned char inf[MAX_INF][3], inflen[MAX_INF];	/* literal bytes looked for */
 	uint32_t infoff[MAX_INF + 1], *infids;
 	unsigned long long seen, cands;
 	uint32_t *ends, *hits;	/* CHUNK + slack entries each */
+	size_t *starts;		/* the sparse scan's record starts, CHUNK + slack */
+	unsigned char ftab[128];	/* the sparse scan's byte flags (F_*) */
 	const char *req;	/* a literal every match holds, for the unfiltered path */
 	size_t reqlen;
 };
+
+static int bit(const uint64_t *t, unsigned k)
+{
+	return (int)(t[k >> 6] >> (k & 63) & 1);
+}
 
 static int has(const struct glob_atom *a, unsigned c)
 {
@@ -104,26 +133,34 @@ static size_t key_sets(const struct pat *p, int suf, uint64_t outer[4], uint64_t
 	return popcount4(outer) * popcount4(inner);
 }
 
+/* How common byte C is in names, roughly: lower case, digits and the usual separators are;
+ * among equals the earliest bytes of a literal are taken, which keeps a leading '/'. */
 static int rarity(unsigned c)
 {
-	if (c == '/' || c == '.' || c == '_' || c == '-' || c == ' ')
-		return 4;
-	if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+	if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '/' || c == '.' ||
+		c == '_' || c == '-')
 		return 2;
 	return 1;
 }
 
-/* The least common byte pair inside P's longest literal run (positions of one ASCII byte),
- * preferring pairs already chosen: its index in S->inf, or -1 when there is none or no room. */
+/* A position that matches one ASCII byte and nothing else: that byte, or -1. */
+static int lit(const struct glob_atom *a)
+{
+	if (a->star || a->wide ||
+		__builtin_popcountll(a->ascii[0]) + __builtin_popcountll(a->ascii[1]) != 1)
+		return -1;
+	return a->ascii[0] ? __builtin_ctzll(a->ascii[0]) : 64 + __builtin_ctzll(a->ascii[1]);
+}
+
+/* The least common three bytes (two if that is all) of P's longest literal run, preferring
+ * ones already chosen: their index in S->inf, or -1 when there is none or no room left. */
 static int inf_key(struct globscan *s, const struct pat *p)
 {
-	size_t best = 0, bstart = 0, run = 0;
+	size_t best = 0, bstart = 0, run = 0, w;
 	int pick = -1, pickscore = 1 << 20;
 
 	for (size_t i = 0; i <= p->n; i++) {
-		const struct glob_atom *a = i < p->n ? &p->v[i] : NULL;
-		if (a && !a->star && !a->wide &&
-			__builtin_popcountll(a->ascii[0]) + __builtin_popcountll(a->ascii[1]) == 1) {
+		if (i < p->n && lit(&p->v[i]) >= 0) {
 			run++;
 			continue;
 		}
@@ -135,14 +172,16 @@ static int inf_key(struct globscan *s, const struct pat *p)
 	}
 	if (best < 2)
 		return -1;
-	for (size_t i = bstart; i + 1 < bstart + best; i++) {
-		unsigned c0 = (unsigned)__builtin_ctzll(p->v[i].ascii[0] | p->v[i].ascii[1]) +
-			(p->v[i].ascii[0] ? 0 : 64);
-		unsigned c1 = (unsigned)__builtin_ctzll(p->v[i + 1].ascii[0] | p->v[i + 1].ascii[1]) +
-			(p->v[i + 1].ascii[0] ? 0 : 64);
-		int score = rarity(c0) + rarity(c1), k;
+	w = best < 3 ? best : 3;
+	for (size_t i = bstart; i + w <= bstart + best; i++) {
+		unsigned char c[3] = { 0, 0, 0 };
+		int score = 0, k;
+		for (size_t j = 0; j < w; j++) {
+			c[j] = (unsigned char)lit(&p->v[i + j]);
+			score += rarity(c[j]);
+		}
 		for (k = 0; k < s->ninf; k++)
-			if (s->inf[k][0] == c0 && s->inf[k][1] == c1)
+			if (s->inflen[k] == w && !memcmp(s->inf[k], c, w))
 				break;
 		if (k < s->ninf)
 			score -= 100;	/* shared with a pattern already keyed */
@@ -152,8 +191,8 @@ static int inf_key(struct globscan *s, const struct pat *p)
 			pickscore = score;
 			pick = k;
 			if (k == s->ninf) {
-				s->inf[k][0] = (unsigned char)c0;	/* tentative until chosen */
-				s->inf[k][1] = (unsigned char)c1;
+				memcpy(s->inf[k], c, 3);	/* tentative until chosen */
+				s->inflen[k] = (unsigned char)w;
 			}
 		}
 	}
@@ -162,10 +201,79 @@ static int inf_key(struct globscan *s, const struct pat *p)
 	return pick;
 }
 
+static int single(const struct glob_atom *a)
+{
+	return !a->star && __builtin_popcountll(a->ascii[0]) + __builtin_popcountll(a->ascii[1]) == 1;
+}
+
+/* The byte of a single position. */
+static unsigned lit1(const struct glob_atom *a)
+{
+	return a->ascii[0] ? (unsigned)__builtin_ctzll(a->ascii[0]) :
+		64 + (unsigned)__builtin_ctzll(a->ascii[1]);
+}
+
+/* Set P's end words when its outer runs are bytes that fit them. */
+static void end_words(struct pat *p)
+{
+	size_t suf = p->n - p->last - 1;
+
+	if (p->first == p->n || p->first > 8 || suf > 8)
+		return;
+	for (size_t j = 0; j < p->first; j++) {
+		if (!single(&p->v[j]))
+			return;
+		p->hval |= (uint64_t)lit1(&p->v[j]) << (8 * j);
+		p->hmask |= (uint64_t)0xff << (8 * j);
+	}
+	for (size_t j = 0; j < suf; j++) {
+		if (!single(&p->v[p->last + 1 + j]))
+			return;
+		p->tval |= (uint64_t)lit1(&p->v[p->last + 1 + j]) << (8 * (8 - suf + j));
+		p->tmask |= (uint64_t)0xff << (8 * (8 - suf + j));
+	}
+	p->words = 1;
+}
+
+/* List P's runs between its first and last star: 0, or -1 on ENOMEM. */
+static int segments(struct pat *p)
+{
+	for (size_t a = p->first + 1; a < p->last; a++) {
+		struct seg *v, *sg;
+		size_t b = a;
+		int best = 1 << 20;
+		if (p->v[a].star)
+			continue;
+		while (!p->v[b].star)
+			b++;
+		v = realloc(p->seg, (p->nseg + 1) * sizeof *v);
+		if (!v)
+			return -1;
+		p->seg = v;
+		sg = &v[p->nseg++];
+		sg->a = (uint32_t)a;
+		sg->k = (uint32_t)(b - a);
+		sg->d = -1;
+		sg->byte = 0;
+		for (size_t j = a; j < b; j++)
+			if (single(&p->v[j])) {
+				unsigned c = (unsigned)__builtin_ctzll(p->v[j].ascii[0] | p->v[j].ascii[1]) +
+					(p->v[j].ascii[0] ? 0 : 64);
+				if (rarity(c) < best) {
+					best = rarity(c);
+					sg->d = (int)(j - a);
+					sg->byte = (unsigned char)c;
+				}
+			}
+		a = b;
+	}
+	return 0;
+}
+
 /* Add pattern ID to table T under every pair of OUTER x INNER (SUF: inner byte first);
- * with IDS NULL, only count. */
+ * before T->ids exists, only count. */
 static void tab_add(struct pairtab *t, const uint64_t outer[4], const uint64_t inner[4], int suf,
-	uint32_t id, uint32_t *fill)
+	uint32_t id)
 {
 	for (unsigned x = 0; x < 256; x++) {
 		if (!(outer[x >> 6] >> (x & 63) & 1))
@@ -176,9 +284,9 @@ static void tab_add(struct pairtab *t, const uint64_t outer[4], const uint64_t i
 				continue;
 			k = suf ? y << 8 | x : x << 8 | y;
 			if (t->ids)
-				t->ids[fill[k]++] = id;
+				t->ids[t->end[k]++] = id;
 			else {
-				t->off[k + 1]++;
+				t->end[k]++;
 				t->bits[k >> 6] |= (uint64_t)1 << (k & 63);
 			}
 		}
@@ -187,20 +295,32 @@ static void tab_add(struct pairtab *t, const uint64_t outer[4], const uint64_t i
 
 static int tab_alloc(struct pairtab *t)
 {
-	t->off = calloc(65537, sizeof *t->off);
-	return t->off ? 0 : -1;
+	t->start = calloc(65536, sizeof *t->start);
+	t->end = calloc(65536, sizeof *t->end);
+	return t->start && t->end ? 0 : -1;
 }
 
-static int tab_fill_prepare(struct pairtab *t, uint32_t **fill)
+/* After counting: place each pair's list, in pair order. */
+static int tab_fill_prepare(struct pairtab *t)
 {
-	for (size_t k = 0; k < 65536; k++)
-		t->off[k + 1] += t->off[k];
-	t->ids = malloc((t->off[65536] + 1) * sizeof *t->ids);
-	*fill = malloc(65536 * sizeof **fill);
-	if (!t->ids || !*fill)
-		return -1;
-	memcpy(*fill, t->off, 65536 * sizeof **fill);
-	return 0;
+	uint32_t total = 0;
+
+	for (unsigned w = 0; w < 1024; w++)
+		for (uint64_t m = t->bits[w]; m; m &= m - 1) {
+			unsigned k = w << 6 | (unsigned)__builtin_ctzll(m);
+			uint32_t c = t->end[k];
+			t->start[k] = t->end[k] = total;
+			total += c;
+		}
+	t->ids = malloc(((size_t)total + 1) * sizeof *t->ids);
+	return t->ids ? 0 : -1;
+}
+
+static void tab_free(struct pairtab *t)
+{
+	free(t->start);
+	free(t->end);
+	free(t->ids);
 }
 
 /* Build the prefilter: 0 (S->on tells whether there is one), or -1 on ENOMEM. */
@@ -209,7 +329,6 @@ static int build(struct globscan *s)
 	size_t np = globset_count(s->g), total = 0;
 	unsigned char *kind = calloc(np + 1, 1);
 	int *infk = calloc(np + 1, sizeof *infk);
-	uint32_t *pfill = NULL, *sfill = NULL;
 	int rc = -1;
 
 	s->pat = calloc(np + 1, sizeof *s->pat);
@@ -239,11 +358,17 @@ static int build(struct globscan *s)
 			if (seg > SEG_MAX)
 				p->direct = 0;
 		}
+		if (p->direct && segments(p) < 0)
+			goto out;
+		if (p->direct)
+			end_words(p);
 		if (sh.never)
 			continue;
 		pre = key_sets(p, 0, o, in);
 		suf = key_sets(p, 1, o, in);
-		if (pre && pre <= KEY_MAX && (!suf || pre <= suf) && pre <= 48)
+		if (pre && pre <= KEY_MAX && suf && suf <= KEY_MAX)
+			kind[i] = K_BOTH;	/* a candidate only when both pairs hit */
+		else if (pre && pre <= KEY_MAX && (!suf || pre <= suf) && pre <= 48)
 			kind[i] = K_PRE;
 		else if (suf && suf <= KEY_MAX && suf <= 48)
 			kind[i] = K_SUF;
@@ -257,7 +382,7 @@ static int build(struct globscan *s)
 			s->on = 0;	/* a pattern with no key: every record is a candidate */
 			break;
 		}
-		total += kind[i] == K_PRE ? pre : kind[i] == K_SUF ? suf : 0;
+		total += kind[i] == K_PRE || kind[i] == K_BOTH ? pre : kind[i] == K_SUF ? suf : 0;
 		if (total > IDS_MAX) {
 			s->on = 0;
 			break;
@@ -267,19 +392,27 @@ static int build(struct globscan *s)
 		rc = 0;
 		goto out;
 	}
-	if (tab_alloc(&s->pre) < 0 || tab_alloc(&s->suf) < 0)
+	if (tab_alloc(&s->pre) < 0 || tab_alloc(&s->suf) < 0 || tab_alloc(&s->both) < 0)
 		goto out;
 	for (int pass = 0; pass < 2; pass++) {
-		if (pass == 1 && (tab_fill_prepare(&s->pre, &pfill) < 0 ||
-			tab_fill_prepare(&s->suf, &sfill) < 0))
+		if (pass == 1 && (tab_fill_prepare(&s->pre) < 0 || tab_fill_prepare(&s->suf) < 0 ||
+			tab_fill_prepare(&s->both) < 0))
 			goto out;
 		for (size_t i = 0; i < np; i++) {
 			uint64_t o[4], in[4];
-			if (kind[i] == K_PRE || kind[i] == K_SUF) {
+			if (kind[i] == K_BOTH) {
+				key_sets(&s->pat[i], 0, o, in);
+				tab_add(&s->both, o, in, 0, (uint32_t)i);
+				key_sets(&s->pat[i], 1, o, in);
+				for (unsigned x = 0; x < 128 && pass == 0; x++)
+					for (unsigned y = 0; y < 256; y++)
+						if ((o[x >> 6] >> (x & 63) & 1) && (in[y >> 6] >> (y & 63) & 1))
+							s->bothsuf[(y << 8 | x) >> 6] |=
+								(uint64_t)1 << ((y << 8 | x) & 63);
+			} else if (kind[i] == K_PRE || kind[i] == K_SUF) {
 				int suf = kind[i] == K_SUF;
 				key_sets(&s->pat[i], suf, o, in);
-				tab_add(suf ? &s->suf : &s->pre, o, in, suf, (uint32_t)i,
-					suf ? sfill : pfill);
+				tab_add(suf ? &s->suf : &s->pre, o, in, suf, (uint32_t)i);
 			} else if (kind[i] == K_INF && pass == 0)
 				s->infoff[infk[i] + 1]++;
 		}
@@ -300,9 +433,50 @@ static int build(struct globscan *s)
 out:
 	free(kind);
 	free(infk);
-	free(pfill);
-	free(sfill);
 	return rc;
+}
+
+/* Project the pair tables onto bytes for the sparse scan: a record is a candidate only if its
+ * last two bytes (or first two) have the flags of some key's. The outer byte of a key that
+ * takes any inner byte gets FA, the others F1, and their inner bytes F2. */
+static void flag_side(unsigned char *ft, const uint64_t *t1, const uint64_t *t2, int suf,
+	int f1, int f2, int fa)
+{
+	unsigned cnt[256] = { 0 };
+
+	for (int pass = 0; pass < 2; pass++)
+		for (unsigned w = 0; w < 1024; w++)
+			for (uint64_t m = t1[w] | (t2 ? t2[w] : 0); m; m &= m - 1) {
+				unsigned k = w << 6 | (unsigned)__builtin_ctzll(m);
+				unsigned o = suf ? k & 0xff : k >> 8, i = suf ? k >> 8 : k & 0xff;
+				if (pass == 0)
+					cnt[o]++;
+				else if (o < 128 && cnt[o] < 256 && i < 128)
+					ft[i] |= (unsigned char)f2;
+			}
+	for (unsigned o = 0; o < 128; o++)
+		if (cnt[o])
+			ft[o] |= (unsigned char)(cnt[o] == 256 ? fa : f1);
+}
+
+static void flag_table(struct globscan *s)
+{
+	memset(s->ftab, 0, sizeof s->ftab);
+	flag_side(s->ftab, s->suf.bits, s->bothsuf, 1, F_S1, F_S2, F_SA);
+	flag_side(s->ftab, s->pre.bits, NULL, 0, F_P1, F_P2, F_PA);
+}
+
+/* 2 with AVX-512 (BW, VBMI) and BMI2, 1 with AVX2, else 0. */
+static int best_vector(void)
+{
+#ifdef HAVE_AVX2
+	if (__builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vbmi") &&
+		__builtin_cpu_supports("bmi2"))
+		return 2;
+	if (__builtin_cpu_supports("avx2"))
+		return 1;
+#endif
+	return 0;
 }
 
 struct globscan *globscan_new(struct globset *g, int delim)
@@ -314,16 +488,19 @@ struct globscan *globscan_new(struct globset *g, int delim)
 	s->g = g;
 	s->delim = delim & 0xff;
 #ifdef HAVE_AVX2
-	s->vec = __builtin_cpu_supports("avx2");
+	s->vec = best_vector();
 #endif
 	s->ends = malloc((CHUNK + 8) * sizeof *s->ends);
+	s->starts = malloc((CHUNK + 8) * sizeof *s->starts);
 	s->hits = malloc((CHUNK + 8) * sizeof *s->hits);
-	if (!s->ends || !s->hits || build(s) < 0) {
+	if (!s->ends || !s->hits || !s->starts || build(s) < 0) {
 		globscan_free(s);
 		errno = ENOMEM;
 		return NULL;
 	}
 	s->reqlen = globset_required(g, &s->req);
+	if (s->on)
+		flag_table(s);
 	return s;
 }
 
@@ -331,16 +508,18 @@ void globscan_free(struct globscan *s)
 {
 	if (!s)
 		return;
-	for (size_t i = 0; i < s->npat; i++)
+	for (size_t i = 0; i < s->npat; i++) {
 		free(s->pat[i].v);
+		free(s->pat[i].seg);
+	}
 	free(s->pat);
-	free(s->pre.off);
-	free(s->pre.ids);
-	free(s->suf.off);
-	free(s->suf.ids);
+	tab_free(&s->pre);
+	tab_free(&s->suf);
+	tab_free(&s->both);
 	free(s->infids);
 	free(s->ends);
 	free(s->hits);
+	free(s->starts);
 	free(s);
 }
 
@@ -349,9 +528,24 @@ int globscan_filtering(const struct globscan *s)
 	return s->on;
 }
 
+void globscan_stats(const struct globscan *s, unsigned long long *records,
+	unsigned long long *candidates)
+{
+	*records = s->seen;
+	*candidates = s->cands;
+}
+
+int globscan_vector(struct globscan *s, int level)
+{
+	int best = best_vector();
+
+	s->vec = level < best ? (level < 0 ? 0 : level) : best;
+	return s->vec;
+}
+
 void globscan_portable(struct globscan *s)
 {
-	s->vec = 0;
+	globscan_vector(s, 0);
 }
 
 /* ---------- confirming a candidate ---------- */
@@ -374,28 +568,44 @@ static int shape_match(const struct pat *p, const unsigned char *u, size_t len)
 	if (p->first == p->n)
 		return len == p->n && seg_at(p->v, len, u);
 	suf = p->n - p->last - 1;
-	if (len < pre + suf || !seg_at(p->v, pre, u) ||
-		!seg_at(p->v + p->last + 1, suf, u + len - suf))
+	if (len < pre + suf)
+		return 0;
+	if (p->words && len >= 8) {
+		uint64_t h, t;
+		memcpy(&h, u, 8);
+		memcpy(&t, u + len - 8, 8);
+		if ((h & p->hmask) != p->hval || (t & p->tmask) != p->tval)
+			return 0;
+	} else if (!seg_at(p->v, pre, u) || !seg_at(p->v + p->last + 1, suf, u + len - suf))
 		return 0;
 	i = pre;
 	end = len - suf;
-	for (size_t a = p->first + 1; a < p->last;) {
-		size_t b = a, k;
-		if (p->v[a].star) {
-			a++;
-			continue;
+	for (size_t j = 0; j < p->nseg; j++) {
+		const struct seg *sg = &p->seg[j];
+		const struct glob_atom *a = p->v + sg->a;
+		size_t k = sg->k;
+		if (i + k > end)
+			return 0;
+		if (sg->d >= 0) {
+			/* from one place of the run's rarest byte to the next, left to right */
+			const unsigned char *q = u + i + (size_t)sg->d, *lim = u + end - k + (size_t)sg->d + 1;
+			for (;; q++) {
+				q = memchr(q, sg->byte, (size_t)(lim - q));
+				if (!q)
+					return 0;
+				if (seg_at(a, k, q - sg->d))
+					break;
+			}
+			i = (size_t)(q - sg->d - u) + k;
+		} else {
+			for (;; i++) {
+				if (i + k > end)
+					return 0;
+				if (seg_at(a, k, u + i))
+					break;
+			}
+			i += k;
 		}
-		while (!p->v[b].star)
-			b++;
-		k = b - a;
-		for (;; i++) {
-			if (i + k > end)
-				return 0;
-			if (seg_at(p->v + a, k, u + i))
-				break;
-		}
-		i += k;
-		a = b;
 	}
 	return 1;
 }
@@ -430,29 +640,37 @@ static int confirm_list(const struct globscan *s, const uint32_t *ids, size_t k,
 }
 
 /* Whether candidate record U (LEN bytes) with candidate bits C matches: 1, 0, or -1 ENOMEM.
- * CHUNK + HIT[0..NH) are the literal pairs inside it. */
+ * CHUNK + HIT[0..NH) are the literals inside it (HIT NULL: look for every literal). */
 static int confirm(struct globscan *s, const unsigned char *u, size_t len, int c,
 	const unsigned char *chunk, const uint32_t *hit, size_t nh)
 {
 	int r = 0;
 
-	if (!(c & C_FULL) && ascii(u, len)) {
+	if (!(c & C_FULL) && (!s->wide || ascii(u, len))) {
 		if (c & C_PRE) {
 			unsigned k = (unsigned)u[0] << 8 | u[1];
-			r = confirm_list(s, s->pre.ids + s->pre.off[k], s->pre.off[k + 1] - s->pre.off[k],
+			r = confirm_list(s, s->pre.ids + s->pre.start[k],
+				s->pre.end[k] - s->pre.start[k],
 				u, len);
+		}
+		if (r == 0 && (c & C_BOTH)) {
+			unsigned k = (unsigned)u[0] << 8 | u[1];
+			r = confirm_list(s, s->both.ids + s->both.start[k],
+				s->both.end[k] - s->both.start[k], u, len);
 		}
 		if (r == 0 && (c & C_SUF)) {
 			unsigned k = (unsigned)u[len - 2] << 8 | u[len - 1];
-			r = confirm_list(s, s->suf.ids + s->suf.off[k], s->suf.off[k + 1] - s->suf.off[k],
+			r = confirm_list(s, s->suf.ids + s->suf.start[k],
+				s->suf.end[k] - s->suf.start[k],
 				u, len);
 		}
 		if (r == 0 && (c & C_INF)) {
-			unsigned groups = 0;
-			for (size_t h = 0; h < nh; h++) {
+			unsigned groups = hit ? 0 : (1u << s->ninf) - 1;
+			for (size_t h = 0; hit && h < nh; h++) {
 				const unsigned char *q = chunk + hit[h];
 				for (int g = 0; g < s->ninf; g++)
-					if (q[0] == s->inf[g][0] && q[1] == s->inf[g][1])
+					if (q[0] == s->inf[g][0] && q[1] == s->inf[g][1] &&
+						(s->inflen[g] < 3 || q[2] == s->inf[g][2]))
 						groups |= 1u << g;
 			}
 			for (int g = 0; r == 0 && g < s->ninf; g++)
@@ -495,42 +713,55 @@ static inline __attribute__((always_inline)) uint32_t *flatten(uint32_t *q, uint
 	return end;
 }
 
-/* Delimiter and pair masks of the 64 bytes at U, whose 65th byte is readable, portably. */
-static inline __attribute__((always_inline)) void masks64(const struct globscan *s, const unsigned char *u, uint64_t *dm, uint64_t *hm)
+/* Delimiter and literal masks of the 64 bytes at U (66 readable), portably; the
+ * bytes' top bits are ORed into *WIDE. */
+static inline __attribute__((always_inline)) void masks64(const struct globscan *s,
+	const unsigned char *u, uint64_t *dm, uint64_t *hm, unsigned *wide)
 {
 	uint64_t d = 0, h = 0;
+	unsigned w = 0;
 
 	for (int i = 0; i < 64; i++) {
 		d |= (uint64_t)(u[i] == s->delim) << i;
+		w |= u[i];
 		for (int g = 0; g < s->ninf; g++)
-			h |= (uint64_t)(u[i] == s->inf[g][0] && u[i + 1] == s->inf[g][1]) << i;
+			h |= (uint64_t)(u[i] == s->inf[g][0] && u[i + 1] == s->inf[g][1] &&
+				(s->inflen[g] < 3 || u[i + 2] == s->inf[g][2])) << i;
 	}
 	*dm = d;
 	*hm = h;
+	*wide |= w & 0x80;
 }
 
 #ifdef HAVE_AVX2
-static inline __attribute__((target("avx2"))) void masks64_avx2(const struct globscan *s, const unsigned char *u, uint64_t *dm,
-	uint64_t *hm)
+static inline __attribute__((target("avx2"))) void masks64_avx2(const struct globscan *s,
+	const unsigned char *u, uint64_t *dm, uint64_t *hm, unsigned *wide)
 {
 	__m256i a = _mm256_loadu_si256((const void *)u);
 	__m256i b = _mm256_loadu_si256((const void *)(u + 32));
 	__m256i d = _mm256_set1_epi8((char)s->delim);
 	uint64_t h = 0;
 
+	*wide |= (unsigned)_mm256_movemask_epi8(_mm256_or_si256(a, b));
 	*dm = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(a, d)) |
 		(uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(b, d)) << 32;
 	if (s->ninf) {
 		__m256i a1 = _mm256_loadu_si256((const void *)(u + 1));
 		__m256i b1 = _mm256_loadu_si256((const void *)(u + 33));
+		__m256i a2 = _mm256_loadu_si256((const void *)(u + 2));
+		__m256i b2 = _mm256_loadu_si256((const void *)(u + 34));
 		__m256i ha = _mm256_setzero_si256(), hb = _mm256_setzero_si256();
 		for (int g = 0; g < s->ninf; g++) {
 			__m256i c0 = _mm256_set1_epi8((char)s->inf[g][0]);
 			__m256i c1 = _mm256_set1_epi8((char)s->inf[g][1]);
-			ha = _mm256_or_si256(ha, _mm256_and_si256(_mm256_cmpeq_epi8(a, c0),
-				_mm256_cmpeq_epi8(a1, c1)));
-			hb = _mm256_or_si256(hb, _mm256_and_si256(_mm256_cmpeq_epi8(b, c0),
-				_mm256_cmpeq_epi8(b1, c1)));
+			__m256i c2 = _mm256_set1_epi8((char)s->inf[g][2]);
+			__m256i any = _mm256_set1_epi8(s->inflen[g] < 3 ? -1 : 0);
+			ha = _mm256_or_si256(ha, _mm256_and_si256(_mm256_and_si256(
+				_mm256_cmpeq_epi8(a, c0), _mm256_cmpeq_epi8(a1, c1)),
+				_mm256_or_si256(_mm256_cmpeq_epi8(a2, c2), any)));
+			hb = _mm256_or_si256(hb, _mm256_and_si256(_mm256_and_si256(
+				_mm256_cmpeq_epi8(b, c0), _mm256_cmpeq_epi8(b1, c1)),
+				_mm256_or_si256(_mm256_cmpeq_epi8(b2, c2), any)));
 		}
 		h = (uint32_t)_mm256_movemask_epi8(ha) |
 			(uint64_t)(uint32_t)_mm256_movemask_epi8(hb) << 32;
@@ -539,38 +770,48 @@ static inline __attribute__((target("avx2"))) void masks64_avx2(const struct glo
 }
 #endif
 
-/* List the record ends and pair hits of U[0..N) (N <= CHUNK; AVAIL >= N bytes readable) as
- * offsets from U: the number of ends; *NH the number of hits. VEC: with AVX2. */
+/* The last block of U[0..N) from O, padded with a byte that is no delimiter, appended to the
+ * lists at E and H; WIDE: a byte before O was not ASCII. The number of ends; *NH of hits. */
+static size_t scan_tail(struct globscan *s, const unsigned char *u, size_t n, size_t avail,
+	size_t o, uint32_t *e, uint32_t *h, unsigned wide, size_t *nh)
+{
+	if (o < n) {
+		unsigned char pad[66];
+		uint64_t dm, hm, valid = n - o >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << (n - o)) - 1;
+		memset(pad, s->delim ^ 1, sizeof pad);
+		memcpy(pad, u + o, avail - o < sizeof pad ? avail - o : sizeof pad);
+		masks64(s, pad, &dm, &hm, &wide);
+		e = flatten(e, dm & valid, (uint32_t)o);
+		h = flatten(h, hm & valid, (uint32_t)o);
+	}
+	s->wide = wide != 0;
+	*nh = (size_t)(h - s->hits);
+	return (size_t)(e - s->ends);
+}
+
+/* List the record ends and literal hits of U[0..N) (N <= CHUNK; AVAIL >= N bytes readable)
+ * as offsets from U: the number of ends; *NH the number of hits. VEC: with AVX2. */
 static inline __attribute__((always_inline)) size_t scan_body(struct globscan *s,
 	const unsigned char *u, size_t n, size_t avail, size_t *nh, int vec)
 {
 	uint32_t *e = s->ends, *h = s->hits;
 	size_t o = 0;
+	unsigned wide = 0;
 
-	for (; o + 64 <= n && o + 65 <= avail; o += 64) {
+	for (; o + 64 <= n && o + 66 <= avail; o += 64) {
 		uint64_t dm, hm;
+		__builtin_prefetch(u + o + 4096);	/* a mapped file is read ahead only by this */
 #ifdef HAVE_AVX2
 		if (vec)
-			masks64_avx2(s, u + o, &dm, &hm);
+			masks64_avx2(s, u + o, &dm, &hm, &wide);
 		else
 #endif
-			masks64(s, u + o, &dm, &hm);
+			masks64(s, u + o, &dm, &hm, &wide);
 		e = flatten(e, dm, (uint32_t)o);
 		if (hm)
 			h = flatten(h, hm, (uint32_t)o);
 	}
-	if (o < n) {
-		/* the last block, padded with a byte that is no delimiter */
-		unsigned char pad[65];
-		uint64_t dm, hm, valid = n - o >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << (n - o)) - 1;
-		memset(pad, s->delim ^ 1, sizeof pad);
-		memcpy(pad, u + o, avail - o < sizeof pad ? avail - o : sizeof pad);
-		masks64(s, pad, &dm, &hm);
-		e = flatten(e, dm & valid, (uint32_t)o);
-		h = flatten(h, hm & valid, (uint32_t)o);
-	}
-	*nh = (size_t)(h - s->hits);
-	return (size_t)(e - s->ends);
+	return scan_tail(s, u, n, avail, o, e, h, wide, nh);
 }
 
 #ifdef HAVE_AVX2
@@ -580,17 +821,226 @@ static size_t scan_avx2(struct globscan *s, const unsigned char *u, size_t n, si
 {
 	return scan_body(s, u, n, avail, nh, 1);
 }
+
+/* scan_body with 64-byte vectors and compare masks. */
+__attribute__((target("avx512f,avx512bw,popcnt,bmi")))
+static size_t scan_avx512(struct globscan *s, const unsigned char *u, size_t n, size_t avail,
+	size_t *nh)
+{
+	uint32_t *e = s->ends, *h = s->hits;
+	size_t o = 0;
+	int ninf = s->ninf;
+	__m512i d = _mm512_set1_epi8((char)s->delim), c[MAX_INF][3];
+	__mmask64 any[MAX_INF], wide = 0;
+
+	for (int g = 0; g < ninf; g++) {
+		for (int j = 0; j < 3; j++)
+			c[g][j] = _mm512_set1_epi8((char)s->inf[g][j]);
+		any[g] = s->inflen[g] < 3 ? ~(__mmask64)0 : 0;
+	}
+	for (; o + 64 <= n && o + 66 <= avail; o += 64) {
+		__m512i a = _mm512_loadu_si512((const void *)(u + o));
+		uint64_t dm = _mm512_cmpeq_epi8_mask(a, d), hm = 0;
+		__builtin_prefetch(u + o + 4096);
+		wide |= _mm512_movepi8_mask(a);
+		if (ninf) {
+			__m512i a1 = _mm512_loadu_si512((const void *)(u + o + 1));
+			__m512i a2 = _mm512_loadu_si512((const void *)(u + o + 2));
+			for (int g = 0; g < ninf; g++) {
+				__mmask64 k = _mm512_cmpeq_epi8_mask(a, c[g][0]);
+				k = _mm512_mask_cmpeq_epi8_mask(k, a1, c[g][1]);
+				hm |= k & (_mm512_cmpeq_epi8_mask(a2, c[g][2]) | any[g]);
+			}
+		}
+		e = flatten(e, dm, (uint32_t)o);
+		if (hm)
+			h = flatten(h, hm, (uint32_t)o);
+	}
+	return scan_tail(s, u, n, avail, o, e, h, wide != 0, nh);
+}
 #endif
 
 static size_t scan_chunk(struct globscan *s, const unsigned char *u, size_t n, size_t avail,
 	size_t *nh)
 {
 #ifdef HAVE_AVX2
-	if (s->vec)
+	if (s->vec == 2)
+		return scan_avx512(s, u, n, avail, nh);
+	if (s->vec == 1)
 		return scan_avx2(s, u, n, avail, nh);
 #endif
 	return scan_body(s, u, n, avail, nh, 0);
 }
+
+#ifdef HAVE_AVX2
+/* Block to block state of the sparse scan. */
+struct sparse {
+	size_t start;		/* where the open record starts */
+	uint64_t pa, pb, pc, pd;	/* the last block's masks, for bits shifted in */
+	int cstart;		/* the record after the last delimiter is flagged by its start */
+	int cinf;		/* the open record holds a literal */
+};
+
+/* The sparse scan of U[0..N) (N <= CHUNK, AVAIL readable), whose offset in the buffer is
+ * BASE: from 64-byte vectors alone, the records that may be candidates (their last bytes or
+ * first bytes carry key flags, they hold a literal, or they are short or not ASCII at an
+ * end), as ENDS (offset from U, top bit: holds a literal) and STARTS (offset in the buffer);
+ * their number. *SEEN counts every record. */
+__attribute__((target("avx512f,avx512bw,avx512vbmi,popcnt,bmi,bmi2,lzcnt")))
+static size_t sparse_chunk(struct globscan *s, struct sparse *st, const unsigned char *u,
+	size_t base, size_t n, size_t avail, unsigned long long *seen)
+{
+	const __m512i tlo = _mm512_loadu_si512((const void *)s->ftab);
+	const __m512i thi = _mm512_loadu_si512((const void *)(s->ftab + 64));
+	const __m512i dl = _mm512_set1_epi8((char)s->delim);
+	const __m512i fs1 = _mm512_set1_epi8(F_S1), fs2 = _mm512_set1_epi8(F_S2);
+	const __m512i fsa = _mm512_set1_epi8(F_SA), fp1 = _mm512_set1_epi8(F_P1);
+	const __m512i fp2 = _mm512_set1_epi8(F_P2), fpa = _mm512_set1_epi8(F_PA);
+	__m512i c[MAX_INF][3];
+	__mmask64 any[MAX_INF];
+	uint32_t *ends = s->ends;
+	size_t *starts = s->starts, k = 0;
+	int ninf = s->ninf;
+	uint64_t wide = 0;
+	unsigned char pad[66];
+
+	for (int g = 0; g < ninf; g++) {
+		for (int j = 0; j < 3; j++)
+			c[g][j] = _mm512_set1_epi8((char)s->inf[g][j]);
+		any[g] = s->inflen[g] < 3 ? ~(__mmask64)0 : 0;
+	}
+	for (size_t o = 0; o < n; o += 64) {
+		const unsigned char *p = u + o;
+		uint64_t valid = ~(uint64_t)0, D, H0, H1, H2, A, B, C, P, E, G = 0, GI = 0, F, hm = 0;
+		__m512i x0, x1, x2, t0, t1, t2;
+		if (o + 64 > n || o + 66 > avail) {
+			/* the last block, padded with a byte that is no delimiter */
+			memset(pad, s->delim ^ 1, sizeof pad);
+			memcpy(pad, p, avail - o < sizeof pad ? avail - o : sizeof pad);
+			if (n - o < 64)
+				valid = ((uint64_t)1 << (n - o)) - 1;
+			p = pad;
+		}
+		__builtin_prefetch(p + 4096);
+		x0 = _mm512_loadu_si512((const void *)p);
+		x1 = _mm512_loadu_si512((const void *)(p + 1));
+		x2 = _mm512_loadu_si512((const void *)(p + 2));
+		D = _mm512_cmpeq_epi8_mask(x0, dl) & valid;
+		H0 = _mm512_movepi8_mask(x0);
+		wide |= H0 & valid;
+		H1 = _mm512_movepi8_mask(x1);
+		H2 = _mm512_movepi8_mask(x2);
+		t0 = _mm512_permutex2var_epi8(tlo, x0, thi);
+		t1 = _mm512_permutex2var_epi8(tlo, x1, thi);
+		t2 = _mm512_permutex2var_epi8(tlo, x2, thi);
+		/* at a delimiter: its record's last two bytes */
+		A = _mm512_test_epi8_mask(t0, fs1) & ~H0;
+		B = _mm512_test_epi8_mask(t0, fs2) | H0;
+		C = (_mm512_test_epi8_mask(t0, fsa) & ~H0) | H0;
+		E = ((A << 1 | st->pa >> 63) & (B << 2 | st->pb >> 62)) | (C << 1 | st->pc >> 63) |
+			(D << 1 | st->pd >> 63) | (D << 2 | st->pd >> 62);	/* and short records */
+		st->pa = A;
+		st->pb = B;
+		st->pc = C;
+		st->pd = D;
+		/* after a delimiter: the next record's first two bytes, moved to its end */
+		P = (_mm512_test_epi8_mask(t1, fp1) & ~H1 & (_mm512_test_epi8_mask(t2, fp2) | H2)) |
+			(_mm512_test_epi8_mask(t1, fpa) & ~H1) | H1;
+		if (D) {
+			int nd = __builtin_popcountll(D);
+			uint64_t r = _pext_u64(P & D, D);
+			G = _pdep_u64(r << 1 | (uint64_t)st->cstart, D);
+			st->cstart = (int)(r >> (nd - 1) & 1);
+		}
+		/* literals: flag the record each ends in */
+		if (ninf) {
+			for (int g = 0; g < ninf; g++) {
+				__mmask64 m = _mm512_cmpeq_epi8_mask(x0, c[g][0]);
+				m = _mm512_mask_cmpeq_epi8_mask(m, x1, c[g][1]);
+				hm |= m & (_mm512_cmpeq_epi8_mask(x2, c[g][2]) | any[g]);
+			}
+			hm &= valid;
+		}
+		if ((hm || st->cinf) && D) {
+			if (st->cinf) {
+				GI = D & -D;
+				st->cinf = 0;
+			}
+			while (hm) {
+				uint64_t m = D & (~(uint64_t)0 << __builtin_ctzll(hm));
+				if (!m) {
+					st->cinf = 1;
+					break;
+				}
+				GI |= m & -m;
+				hm &= ~((m & -m) - 1) << 1;	/* the hits up to that delimiter are done */
+			}
+		} else if (hm)
+			st->cinf = 1;
+		F = D & (E | G | GI);
+		while (F) {
+			int j = __builtin_ctzll(F);
+			uint64_t below = D & (((uint64_t)1 << j) - 1);
+			starts[k] = below ? base + o + (size_t)(64 - __builtin_clzll(below)) : st->start;
+			ends[k++] = (uint32_t)(o + (size_t)j) | (uint32_t)(GI >> j & 1) << 31;
+			F &= F - 1;
+		}
+		if (D)
+			st->start = base + o + (size_t)(64 - __builtin_clzll(D));
+		*seen += (unsigned long long)__builtin_popcountll(D);
+	}
+	s->wide = wide != 0;
+	return k;
+}
+
+/* globscan_run without -v on a processor with the sparse scan: only flagged records are
+ * looked at, one by one. */
+static int run_sparse(struct globscan *s, const char *buf, size_t n,
+	int (*fn)(void *arg, const char *rec, size_t len), void *arg, size_t *done)
+{
+	const unsigned char *u = (const unsigned char *)buf;
+	const uint64_t *pre = s->pre.bits, *suf = s->suf.bits, *bp = s->both.bits, *bs = s->bothsuf;
+	struct sparse st = { 0, 0, 0, 0, (uint64_t)1 << 63, 1, 0 };
+	size_t base = 0;
+	int r;
+
+	while (base < n) {
+		size_t len = n - base < CHUNK ? n - base : CHUNK;
+		unsigned long long seen = s->seen;
+		size_t nf = sparse_chunk(s, &st, u + base, base, len, n - base, &s->seen);
+		for (size_t j = 0; j < nf; j++) {
+			size_t e = base + (s->ends[j] & 0x7fffffff), start = s->starts[j], l = e - start;
+			int c, m;
+			if (l >= 2) {
+				unsigned f2 = (unsigned)u[start] << 8 | u[start + 1];
+				unsigned l2 = (unsigned)u[e - 2] << 8 | u[e - 1];
+				c = bit(pre, f2) | bit(suf, l2) << 1 | ((u[start] | u[e - 1]) >> 7) << 3 |
+					(bit(bp, f2) & bit(bs, l2)) << 4;
+			} else
+				c = C_FULL;
+			if (s->ends[j] >> 31)
+				c |= C_INF;
+			if (!c)
+				continue;
+			if (start < base)
+				c |= C_FULL;	/* begun in an earlier chunk: its bytes were not all seen */
+			s->cands++;
+			m = confirm(s, u + start, l, c, NULL, NULL, 0);
+			if (m < 0)
+				return -1;
+			if (m && (r = fn(arg, buf + start, l)) != 0)
+				return r;
+		}
+		base += len;
+		if (seen < PROBE && s->seen >= PROBE && s->cands * 4 > s->seen * 3) {
+			s->on = 0;	/* most records are candidates: the prefilter does not pay */
+			break;
+		}
+	}
+	*done = base < n ? st.start : n;
+	return 0;
+}
+#endif
 
 /* ---------- the scans ---------- */
 
@@ -638,19 +1088,23 @@ static int run_plain(struct globscan *s, const char *p, const char *end, int inv
 	return 0;
 }
 
-static int bit(const uint64_t *t, unsigned k)
-{
-	return (int)(t[k >> 6] >> (k & 63) & 1);
-}
 
 int globscan_run(struct globscan *s, const char *buf, size_t n, int invert,
 	int (*fn)(void *arg, const char *rec, size_t len), void *arg)
 {
 	const unsigned char *u = (const unsigned char *)buf;
-	const uint64_t *pre = s->pre.bits, *suf = s->suf.bits;
+	const uint64_t *pre = s->pre.bits, *suf = s->suf.bits, *bp = s->both.bits, *bs = s->bothsuf;
 	size_t start = 0, base = 0;
-	int r, carry = 0;
+	int r;
 
+#ifdef HAVE_AVX2
+	if (s->on && s->vec == 2 && !invert) {
+		r = run_sparse(s, buf, n, fn, arg, &start);
+		if (r != 0 || start == n)
+			return r;
+		base = n;	/* the prefilter was dropped: the rest without it */
+	}
+#endif
 	while (s->on && base < n) {
 		size_t len = n - base < CHUNK ? n - base : CHUNK, nh, ne, hi = 0, nexthit;
 		unsigned long long seen = s->seen, cands = s->cands;
@@ -663,7 +1117,8 @@ int globscan_run(struct globscan *s, const char *buf, size_t n, int invert,
 			if (l >= 2) {
 				unsigned f2 = (unsigned)u[start] << 8 | u[start + 1];
 				unsigned l2 = (unsigned)u[e - 2] << 8 | u[e - 1];
-				c = bit(pre, f2) | bit(suf, l2) << 1 | ((u[start] | u[e - 1]) >> 7) << 3;
+				c = bit(pre, f2) | bit(suf, l2) << 1 | ((u[start] | u[e - 1]) >> 7) << 3 |
+					(bit(bp, f2) & bit(bs, l2)) << 4;
 			} else
 				c = C_FULL;
 			if (nexthit < e) {
@@ -678,15 +1133,13 @@ int globscan_run(struct globscan *s, const char *buf, size_t n, int invert,
 				if (hi > h0) {
 					c |= C_INF;
 					cands++;
-					m = confirm(s, u + start, l, c | (carry ? C_FULL : 0), u + base,
-						hits + h0, hi - h0);
+					m = confirm(s, u + start, l, c | (start < base ? C_FULL : 0),
+						u + base, hits + h0, hi - h0);
 					c = 0;
 				}
 			}
-			if (carry) {
-				c |= C_FULL;	/* a record longer than a chunk had a pair in one before */
-				carry = 0;
-			}
+			if (start < base)
+				c |= C_FULL;	/* begun in an earlier chunk, whose pairs and bytes are gone */
 			if (c) {
 				cands++;
 				m = confirm(s, u + start, l, c, u + base, NULL, 0);
@@ -708,10 +1161,166 @@ int globscan_run(struct globscan *s, const char *buf, size_t n, int invert,
 		s->cands = cands;
 		if (!s->on)
 			break;
-		carry = carry || nexthit != SIZE_MAX;
 		base += len;
 	}
 	if (start < n)
 		return run_plain(s, buf + start, buf + n, invert, fn, arg);
 	return 0;
+}
+
+/* ---------- threads ---------- */
+
+#define PART ((size_t)8 << 20)	/* bytes per thread per round */
+
+/* A thread that matches one part of each round into a list the caller then selects from. */
+struct worker {
+	struct globscan sc;	/* shares S's tables; its own set, scratch and counts */
+	const char *buf;	/* this round's part */
+	size_t n;
+	int invert, rc, nomem, quit, started;
+	size_t *sel;		/* the selected records: offset, length pairs */
+	size_t nsel, capsel;
+	pthread_t tid;
+	sem_t go, done;
+};
+
+static int collect(void *arg, const char *rec, size_t len)
+{
+	struct worker *w = arg;
+
+	if (w->nsel == w->capsel) {
+		size_t cap = w->capsel ? 2 * w->capsel : 4096;
+		size_t *v = realloc(w->sel, 2 * cap * sizeof *v);
+		if (!v) {
+			w->nomem = 1;
+			return 1;
+		}
+		w->sel = v;
+		w->capsel = cap;
+	}
+	w->sel[2 * w->nsel] = (size_t)(rec - w->buf);
+	w->sel[2 * w->nsel + 1] = len;
+	w->nsel++;
+	return 0;
+}
+
+static void work(struct worker *w)
+{
+	w->nsel = 0;
+	w->nomem = 0;
+	w->rc = w->n ? globscan_run(&w->sc, w->buf, w->n, w->invert, collect, w) : 0;
+	if (w->nomem)
+		w->rc = -1;
+}
+
+static void *work_loop(void *arg)
+{
+	struct worker *w = arg;
+
+	for (;;) {
+		while (sem_wait(&w->go) < 0)
+			;
+		if (w->quit)
+			return NULL;
+		work(w);
+		sem_post(&w->done);
+	}
+}
+
+static void worker_free(struct worker *w)
+{
+	if (w->started) {
+		w->quit = 1;
+		sem_post(&w->go);
+		pthread_join(w->tid, NULL);
+	}
+	sem_destroy(&w->go);
+	sem_destroy(&w->done);
+	free(w->sc.ends);
+	free(w->sc.hits);
+	free(w->sc.starts);
+	globset_free(w->sc.g);
+	free(w->sel);
+}
+
+/* A worker for S with its own copy of the set, its thread started: 0, or -1. */
+static int worker_init(struct worker *w, const struct globscan *s, int invert)
+{
+	memset(w, 0, sizeof *w);
+	w->sc = *s;
+	w->invert = invert;
+	w->sc.g = globset_copy(s->g);
+	w->sc.ends = malloc((CHUNK + 8) * sizeof *w->sc.ends);
+	w->sc.hits = malloc((CHUNK + 8) * sizeof *w->sc.hits);
+	w->sc.starts = malloc((CHUNK + 8) * sizeof *w->sc.starts);
+	w->sc.seen = w->sc.cands = 0;
+	sem_init(&w->go, 0, 0);
+	sem_init(&w->done, 0, 0);
+	if (w->sc.g && w->sc.ends && w->sc.hits && w->sc.starts) {
+		w->sc.reqlen = globset_required(w->sc.g, &w->sc.req);
+		if (pthread_create(&w->tid, NULL, work_loop, w) == 0) {
+			w->started = 1;
+			return 0;
+		}
+	}
+	worker_free(w);
+	return -1;
+}
+
+/* The end of the part of BUF[0..N) that starts at FROM: just past the first delimiter from
+ * FROM + PART on, or N. */
+static size_t part_end(const struct globscan *s, const char *buf, size_t n, size_t from)
+{
+	const char *d;
+
+	if (n - from <= PART)
+		return n;
+	d = memchr(buf + from + PART - 1, s->delim, n - from - PART + 1);
+	return d ? (size_t)(d - buf) + 1 : n;
+}
+
+int globscan_run_threads(struct globscan *s, const char *buf, size_t n, int invert,
+	int threads, int (*fn)(void *arg, const char *rec, size_t len), void *arg)
+{
+	struct worker *w;
+	size_t pos = 0, nw = 0;
+	int r = 0;
+
+	if (threads <= 1 || n < 2 * PART)
+		return globscan_run(s, buf, n, invert, fn, arg);
+	w = calloc((size_t)threads - 1, sizeof *w);
+	if (!w)
+		return -1;
+	while (nw < (size_t)threads - 1 && worker_init(&w[nw], s, invert) == 0)
+		nw++;
+	while (pos < n && r == 0) {
+		/* part 0 here, part k + 1 in worker k, each of whole records */
+		size_t end0 = part_end(s, buf, n, pos), next = end0;
+		for (size_t k = 0; k < nw; k++) {
+			w[k].buf = buf + next;
+			next = part_end(s, buf, n, next);
+			w[k].n = (size_t)(buf + next - w[k].buf);
+			sem_post(&w[k].go);
+		}
+		r = globscan_run(s, buf + pos, end0 - pos, invert, fn, arg);
+		for (size_t k = 0; k < nw; k++)
+			while (sem_wait(&w[k].done) < 0)
+				;
+		for (size_t k = 0; k < nw && r == 0; k++) {
+			if (w[k].rc < 0) {
+				r = -1;
+				break;
+			}
+			for (size_t j = 0; j < w[k].nsel && r == 0; j++)
+				r = fn(arg, w[k].buf + w[k].sel[2 * j], w[k].sel[2 * j + 1]);
+		}
+		pos = next;
+	}
+	for (size_t k = 0; k < nw; k++) {
+		s->seen += w[k].sc.seen;
+		s->cands += w[k].sc.cands;
+		worker_free(&w[k]);
+	}
+	free(w);
+	return r;
 }

@@ -23,9 +23,20 @@ void globscan_free(struct globscan *s);
 int globscan_run(struct globscan *s, const char *buf, size_t n, int invert,
 	int (*fn)(void *arg, const char *rec, size_t len), void *arg);
 
+/* As globscan_run, with up to THREADS threads each matching a part of BUF (a big one); FN is
+ * still called from the calling thread, in the records' order. */
+int globscan_run_threads(struct globscan *s, const char *buf, size_t n, int invert,
+	int threads, int (*fn)(void *arg, const char *rec, size_t len), void *arg);
+
 /* Whether the prefilter is in use (it is dropped when it would not pay); for tests. */
 int globscan_filtering(const struct globscan *s);
+/* Records seen by the prefilter so far, and how many of them were candidates. */
+void globscan_stats(const struct globscan *s, unsigned long long *records,
+	unsigned long long *candidates);
 /* Use no vector instructions from now on; for tests of the portable path. */
 void globscan_portable(struct globscan *s);
+/* Use vector instructions up to LEVEL (0 none, 1 AVX2, 2 AVX-512BW) as far as the processor
+ * has them; for tests of each path. The level in effect. */
+int globscan_vector(struct globscan *s, int level);
 
 #endif

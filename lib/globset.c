@@ -1433,6 +1433,25 @@ void globset_free(struct globset *g)
 	free(g);
 }
 
+struct globset *globset_copy(const struct globset *g)
+{
+	struct globset *n = globset_new(g->flags);
+	size_t off = 0;
+
+	while (n && off < g->src.len) {
+		size_t len;
+		memcpy(&len, g->src.p + off, sizeof len);
+		off += sizeof len;
+		if (globset_add(n, g->src.p + off, len) < 0) {
+			globset_free(n);
+			errno = ENOMEM;
+			return NULL;
+		}
+		off += len;
+	}
+	return n;
+}
+
 size_t globset_count(const struct globset *g)
 {
 	return g->npat;
@@ -1683,20 +1702,9 @@ static int dfa_prepare(struct globset *g)
 
 	if ((size_t)g->nt * sizeof *g->t + g->nkids * sizeof *g->kids > TERM_MAX_BYTES) {
 		/* the derivatives of a pattern like "*a" + 20 "?" never end: start afresh */
-		struct globset *n = globset_new(g->flags), tmp;
-		size_t off = 0;
+		struct globset *n = globset_copy(g), tmp;
 		if (!n)
 			return -1;
-		while (off < g->src.len) {
-			size_t len;
-			memcpy(&len, g->src.p + off, sizeof len);
-			off += sizeof len;
-			if (globset_add(n, g->src.p + off, len) < 0) {
-				globset_free(n);
-				return -1;
-			}
-			off += len;
-		}
 		memcpy(n->req, g->req, sizeof n->req);	/* a caller may hold a pointer to it */
 		tmp = *g;
 		*g = *n;
@@ -1967,7 +1975,21 @@ fail:
 /* The ASCII bytes single-character term T matches, at a position that is not leading. */
 static void atom_ascii(struct globset *g, int t, uint64_t m[2])
 {
+	const struct term *tt = &g->t[t];
+
 	m[0] = m[1] = 0;
+	if (tt->type == T_CHR && !(g->flags & GLOB_CASEFOLD)) {
+		if (tt->a < 0x80)
+			m[tt->a >> 6] = (uint64_t)1 << (tt->a & 63);
+		return;
+	}
+	if (tt->type == T_ANY) {
+		/* what deriv says of any symbol but '/' under PATHNAME, where it is not leading */
+		m[0] = m[1] = ~(uint64_t)0;
+		if (g->flags & GLOB_PATHNAME)
+			m[0] &= ~((uint64_t)1 << '/');
+		return;
+	}
 	for (int32_t c = 0; c < 0x80; c++) {
 		if (++g->gen == 0) {
 			memset(g->memo_gen, 0, (size_t)g->capt * sizeof *g->memo_gen);

@@ -30,6 +30,8 @@ void globset_free(struct globset *g);
 /* Add pattern P (N bytes, any bytes): its index (0, 1, ...), or -1 with errno ENOMEM, or
  * EINVAL when the pattern nests too deeply (more than 100 levels of ( or {). */
 long globset_add(struct globset *g, const char *p, size_t n);
+/* A new set with the same flags and patterns, for another thread: NULL with errno ENOMEM. */
+struct globset *globset_copy(const struct globset *g);
 /* The number of patterns added. */
 size_t globset_count(const struct globset *g);
 /* Match NAME (N bytes): the index of a pattern that matches, or -1 when none does, or -2 with

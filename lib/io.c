@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -67,6 +68,8 @@ struct in {
 	} u;
 	char *name;
 	char err[192];
+	void *map;		/* in_map's mapping */
+	size_t maplen;
 };
 
 static ssize_t fail(struct in *in, int errnum, const char *fmt, ...)
@@ -784,12 +787,48 @@ enum in_format in_format(const struct in *in)
 	return in->fmt;
 }
 
+const char *in_map(struct in *in, size_t *n)
+{
+	struct stat st;
+	off_t pos, from, off;
+	long page = sysconf(_SC_PAGESIZE);
+	void *p;
+
+	if (in->fmt != IN_PLAIN || in->failed || in->map || in->start != 0 || in->lineno ||
+		in->offset != in->end || page <= 0)
+		return NULL;
+	if (fstat(in->fd, &st) < 0 || !S_ISREG(st.st_mode) || (pos = lseek(in->fd, 0, SEEK_CUR)) < 0)
+		return NULL;
+	from = pos - (off_t)in->end;	/* where the sniffed bytes came from */
+	if (from < 0 || st.st_size <= from || (uintmax_t)(st.st_size - from) > SIZE_MAX / 2)
+		return NULL;
+	off = from - from % page;
+	p = mmap(NULL, (size_t)(st.st_size - off), PROT_READ, MAP_PRIVATE, in->fd, off);
+	if (p == MAP_FAILED)
+		return NULL;
+	madvise(p, (size_t)(st.st_size - off), MADV_SEQUENTIAL);
+	/* the stream is now at the file's end, as if read to it */
+	if (lseek(in->fd, st.st_size, SEEK_SET) < 0) {
+		munmap(p, (size_t)(st.st_size - off));
+		return NULL;
+	}
+	in->map = p;
+	in->maplen = (size_t)(st.st_size - off);
+	in->start = in->end = 0;
+	in->eof = 1;
+	in->offset = (unsigned long long)(st.st_size - from);
+	*n = (size_t)(st.st_size - from);
+	return (const char *)p + (from - off);
+}
+
 int in_close(struct in *in)
 {
 	int r = 0;
 
 	if (!in)
 		return 0;
+	if (in->map)
+		munmap(in->map, in->maplen);
 	if (in->live)
 		in->codec->end(in);
 	if (in->fd != STDIN_FILENO && in->fd >= 0)

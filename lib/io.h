@@ -48,6 +48,11 @@ struct in *in_open_range(const char *path, unsigned long long start, unsigned lo
  * reserved flag, XFL 0, 2 or 4, a known OS), with its 10 fixed bytes inside P; -1 if none.
  * Only a hint: compressed data can hold these bytes, so the caller verifies by inflating. */
 long in_gzip_header_scan(const unsigned char *p, size_t n);
+/* The rest of a plain (uncompressed) regular file mapped read-only, for a caller that scans it
+ * in place: its bytes, *N of them, valid until in_close; the stream is then at its end. NULL
+ * when the stream is not such a file, has been read from, or the mapping fails: read it as
+ * usual then. A file truncated while mapped raises SIGBUS, as with any mapping. */
+const char *in_map(struct in *in, size_t *n);
 /* Close the descriptor (unless it is stdin) and free: 0, or -1 with errno if close failed. */
 int in_close(struct in *in);
 
