@@ -259,8 +259,10 @@ static int segments(struct pat *p)
 			if (single(&p->v[j])) {
 				unsigned c = (unsigned)__builtin_ctzll(p->v[j].ascii[0] | p->v[j].ascii[1]) +
 					(p->v[j].ascii[0] ? 0 : 64);
-				if (rarity(c) < best) {
-					best = rarity(c);
+				/* a separator would stop the search at every path component */
+				int r = rarity(c) + 2 * (c == '/' || c == '.');
+				if (r < best) {
+					best = r;
 					sg->d = (int)(j - a);
 					sg->byte = (unsigned char)c;
 				}
@@ -881,14 +883,13 @@ struct sparse {
 	int cinf;		/* the open record holds a literal */
 };
 
-/* The sparse scan of U[0..N) (N <= CHUNK, AVAIL readable), whose offset in the buffer is
- * BASE: from 64-byte vectors alone, the records that may be candidates (their last bytes or
- * first bytes carry key flags, they hold a literal, or they are short or not ASCII at an
- * end), as ENDS (offset from U, top bit: holds a literal) and STARTS (offset in the buffer);
- * their number. *SEEN counts every record. */
-__attribute__((target("avx512f,avx512bw,avx512vbmi,popcnt,bmi,bmi2,lzcnt")))
-static size_t sparse_chunk(struct globscan *s, struct sparse *st, const unsigned char *u,
-	size_t base, size_t n, size_t avail, unsigned long long *seen)
+#define SPARSE_TARGET "avx512f,avx512bw,avx512vbmi,popcnt,bmi,bmi2,lzcnt"
+
+/* sparse_chunk for NINF literals, a constant in each copy so that their vectors stay in
+ * registers. */
+static inline __attribute__((always_inline, target(SPARSE_TARGET))) size_t sparse_body(
+	struct globscan *s, struct sparse *stp, const unsigned char *u, size_t base, size_t n,
+	size_t avail, unsigned long long *seen, const int ninf)
 {
 	const __m512i tlo = _mm512_loadu_si512((const void *)s->ftab);
 	const __m512i thi = _mm512_loadu_si512((const void *)(s->ftab + 64));
@@ -900,8 +901,9 @@ static size_t sparse_chunk(struct globscan *s, struct sparse *st, const unsigned
 	__mmask64 any[MAX_INF];
 	uint32_t *ends = s->ends;
 	size_t *starts = s->starts, k = 0;
-	int ninf = s->ninf;
 	uint64_t wide = 0;
+	unsigned long long nrec = 0;
+	struct sparse st = *stp;
 	unsigned char pad[66];
 
 	for (int g = 0; g < ninf; g++) {
@@ -921,7 +923,7 @@ static size_t sparse_chunk(struct globscan *s, struct sparse *st, const unsigned
 				valid = ((uint64_t)1 << (n - o)) - 1;
 			p = pad;
 		}
-		__builtin_prefetch(p + 4096);
+		__builtin_prefetch(p + 4096);	/* a mapped file is read ahead only by this */
 		x0 = _mm512_loadu_si512((const void *)p);
 		x1 = _mm512_loadu_si512((const void *)(p + 1));
 		x2 = _mm512_loadu_si512((const void *)(p + 2));
@@ -933,64 +935,83 @@ static size_t sparse_chunk(struct globscan *s, struct sparse *st, const unsigned
 		t0 = _mm512_permutex2var_epi8(tlo, x0, thi);
 		t1 = _mm512_permutex2var_epi8(tlo, x1, thi);
 		t2 = _mm512_permutex2var_epi8(tlo, x2, thi);
-		/* at a delimiter: its record's last two bytes */
+		/* at a delimiter: its record's last two bytes, and short records */
 		A = _mm512_test_epi8_mask(t0, fs1) & ~H0;
 		B = _mm512_test_epi8_mask(t0, fs2) | H0;
 		C = (_mm512_test_epi8_mask(t0, fsa) & ~H0) | H0;
-		E = ((A << 1 | st->pa >> 63) & (B << 2 | st->pb >> 62)) | (C << 1 | st->pc >> 63) |
-			(D << 1 | st->pd >> 63) | (D << 2 | st->pd >> 62);	/* and short records */
-		st->pa = A;
-		st->pb = B;
-		st->pc = C;
-		st->pd = D;
+		E = ((A << 1 | st.pa >> 63) & (B << 2 | st.pb >> 62)) | (C << 1 | st.pc >> 63) |
+			(D << 1 | st.pd >> 63) | (D << 2 | st.pd >> 62);
+		st.pa = A;
+		st.pb = B;
+		st.pc = C;
+		st.pd = D;
 		/* after a delimiter: the next record's first two bytes, moved to its end */
 		P = (_mm512_test_epi8_mask(t1, fp1) & ~H1 & (_mm512_test_epi8_mask(t2, fp2) | H2)) |
 			(_mm512_test_epi8_mask(t1, fpa) & ~H1) | H1;
 		if (D) {
 			int nd = __builtin_popcountll(D);
 			uint64_t r = _pext_u64(P & D, D);
-			G = _pdep_u64(r << 1 | (uint64_t)st->cstart, D);
-			st->cstart = (int)(r >> (nd - 1) & 1);
+			G = _pdep_u64(r << 1 | (uint64_t)st.cstart, D);
+			st.cstart = (int)(r >> (nd - 1) & 1);
 		}
 		/* literals: flag the record each ends in */
-		if (ninf) {
-			for (int g = 0; g < ninf; g++) {
-				__mmask64 m = _mm512_cmpeq_epi8_mask(x0, c[g][0]);
-				m = _mm512_mask_cmpeq_epi8_mask(m, x1, c[g][1]);
-				hm |= m & (_mm512_cmpeq_epi8_mask(x2, c[g][2]) | any[g]);
-			}
-			hm &= valid;
+		for (int g = 0; g < ninf; g++) {
+			__mmask64 m = _mm512_cmpeq_epi8_mask(x0, c[g][0]);
+			m = _mm512_mask_cmpeq_epi8_mask(m, x1, c[g][1]);
+			hm |= m & (_mm512_cmpeq_epi8_mask(x2, c[g][2]) | any[g]);
 		}
-		if ((hm || st->cinf) && D) {
-			if (st->cinf) {
+		hm &= valid;
+		if ((hm || st.cinf) && D) {
+			if (st.cinf) {
 				GI = D & -D;
-				st->cinf = 0;
+				st.cinf = 0;
 			}
 			while (hm) {
 				uint64_t m = D & (~(uint64_t)0 << __builtin_ctzll(hm));
 				if (!m) {
-					st->cinf = 1;
+					st.cinf = 1;
 					break;
 				}
 				GI |= m & -m;
 				hm &= ~((m & -m) - 1) << 1;	/* the hits up to that delimiter are done */
 			}
 		} else if (hm)
-			st->cinf = 1;
+			st.cinf = 1;
 		F = D & (E | G | GI);
 		while (F) {
 			int j = __builtin_ctzll(F);
 			uint64_t below = D & (((uint64_t)1 << j) - 1);
-			starts[k] = below ? base + o + (size_t)(64 - __builtin_clzll(below)) : st->start;
+			starts[k] = below ? base + o + (size_t)(64 - __builtin_clzll(below)) : st.start;
 			ends[k++] = (uint32_t)(o + (size_t)j) | (uint32_t)(GI >> j & 1) << 31;
 			F &= F - 1;
 		}
 		if (D)
-			st->start = base + o + (size_t)(64 - __builtin_clzll(D));
-		*seen += (unsigned long long)__builtin_popcountll(D);
+			st.start = base + o + (size_t)(64 - __builtin_clzll(D));
+		nrec += (unsigned long long)__builtin_popcountll(D);
 	}
+	*stp = st;
+	*seen += nrec;
 	s->wide = wide != 0;
 	return k;
+}
+
+/* The sparse scan of U[0..N) (N <= CHUNK, AVAIL readable), whose offset in the buffer is
+ * BASE: from 64-byte vectors alone, the records that may be candidates (their last bytes or
+ * first bytes carry key flags, they hold a literal, or they are short or not ASCII at an
+ * end), as ENDS (offset from U, top bit: holds a literal) and STARTS (offset in the buffer);
+ * their number. *SEEN counts every record. */
+__attribute__((target(SPARSE_TARGET)))
+static size_t sparse_chunk(struct globscan *s, struct sparse *st, const unsigned char *u,
+	size_t base, size_t n, size_t avail, unsigned long long *seen)
+{
+	switch (s->ninf) {
+	case 0: return sparse_body(s, st, u, base, n, avail, seen, 0);
+	case 1: return sparse_body(s, st, u, base, n, avail, seen, 1);
+	case 2: return sparse_body(s, st, u, base, n, avail, seen, 2);
+	case 3: return sparse_body(s, st, u, base, n, avail, seen, 3);
+	case 4: return sparse_body(s, st, u, base, n, avail, seen, 4);
+	default: return sparse_body(s, st, u, base, n, avail, seen, MAX_INF < s->ninf ? MAX_INF : s->ninf);
+	}
 }
 
 /* globscan_run without -v on a processor with the sparse scan: only flagged records are
@@ -1288,6 +1309,16 @@ int globscan_run_threads(struct globscan *s, const char *buf, size_t n, int inve
 
 	if (threads <= 1 || n < 2 * PART)
 		return globscan_run(s, buf, n, invert, fn, arg);
+	/* with the prefilter on, the scan runs at the speed of the memory's mapping into the
+	 * process, which threads share: they would only add their start and their copies */
+	while (s->on && pos < n) {
+		size_t end = part_end(s, buf, n, pos);
+		if ((r = globscan_run(s, buf + pos, end - pos, invert, fn, arg)) != 0)
+			return r;
+		pos = end;
+	}
+	if (pos == n)
+		return 0;
 	w = calloc((size_t)threads - 1, sizeof *w);
 	if (!w)
 		return -1;

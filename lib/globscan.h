@@ -23,8 +23,9 @@ void globscan_free(struct globscan *s);
 int globscan_run(struct globscan *s, const char *buf, size_t n, int invert,
 	int (*fn)(void *arg, const char *rec, size_t len), void *arg);
 
-/* As globscan_run, with up to THREADS threads each matching a part of BUF (a big one); FN is
- * still called from the calling thread, in the records' order. */
+/* As globscan_run, with up to THREADS threads each matching a part of BUF (a big one) once
+ * the automaton does the work (the prefilter is memory-bound: it runs alone); FN is still
+ * called from the calling thread, in the records' order. */
 int globscan_run_threads(struct globscan *s, const char *buf, size_t n, int invert,
 	int threads, int (*fn)(void *arg, const char *rec, size_t len), void *arg);
 

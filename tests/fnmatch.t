@@ -297,3 +297,42 @@ $ printf 'Makefile\n*.c\nREADME*\n*/test_*\n[ab]?x\ndoc/*\n' >pats && fnmatch -f
 $ mkdir d && fnmatch x <d
 2> fnmatch: (standard input): Is a directory
 ? 2
+
+=== -j: a number of threads from 1 to 1024
+$ fnmatch -j 0 x x
+2> fnmatch: invalid number of jobs '0' (1 to 1024)
+2> Try 'fnmatch --help' for more information.
+? 2
+
+=== -j: not a number
+$ fnmatch --jobs=2x x x
+2> fnmatch: invalid number of jobs '2x' (1 to 1024)
+2> Try 'fnmatch --help' for more information.
+? 2
+
+=== -j with a small file: the same lines, in order
+$ printf 'b.c\na.o\nc.c\n' >in && fnmatch -j 4 --input=in '*.c'
+> b.c
+> c.c
+
+=== a regular file as standard input is matched in place, from where it stands
+$ printf 'skip.c\nx.c\ny.o\nz.c\n' >in && { read -r first; fnmatch '*.c'; } <in
+> x.c
+> z.c
+
+=== keys at both ends: a line must hit both
+$ printf 'test_a.py\ntest_a.pyc\nxtest_a.py\ntest.py\ntest_.py\n' | fnmatch -e 'test_*.py' -e '*.o'
+> test_a.py
+> test_.py
+
+=== a literal inside: the line that holds it, not its neighbours
+$ printf 'a/node_modules/b\nnode_modules/b\na/node_module/b\nx/y/node_modules/z\n' | fnmatch '*/node_modules/*'
+> a/node_modules/b
+> x/y/node_modules/z
+
+=== short lines and a last line without a newline
+$ printf '\na\nab\n~\nb~' | fnmatch -e '*~' -e '?' -e 'ab'
+> a
+> ab
+> ~
+> b~

@@ -927,7 +927,68 @@ static void test_header_scan(void)
 	CHECK_INT(in_gzip_header_scan(b, sizeof b), 50);
 }
 
+/* in_map: the whole plain file, or from where a descriptor stands; never for compressed data,
+ * pipes, empty files or a stream already read from. */
+static void test_map(void)
+{
+	struct bytes data = { 0 }, gz = { 0 };
+	size_t cut = 3000, n = 0;
+	const char *f, *p;
+	struct in *in;
+	struct in_line l;
+	int fd;
+
+	gen_lines(&data, 300000);
+	f = put("map", data.p, data.len);
+	in = in_open(f);
+	p = in_map(in, &n);
+	CHECK_MEM(p, n, data.p, data.len);
+	CHECK_INT(in_read(in, (char[8]){ 0 }, 8), 0);	/* the stream is at its end */
+	CHECK(in_map(in, &n) == NULL);
+	CHECK_INT(in_close(in), 0);
+
+	/* a descriptor already past some bytes maps from there, and ends at the file's end */
+	fd = open(f, O_RDONLY);
+	CHECK(lseek(fd, (off_t)cut, SEEK_SET) == (off_t)cut);
+	in = in_fdopen(fd, "-");
+	p = in_map(in, &n);
+	CHECK_MEM(p, n, data.p + cut, data.len - cut);
+	CHECK(lseek(fd, 0, SEEK_CUR) == (off_t)data.len);
+	in_close(in);	/* and FD */
+
+	/* read from first: no map, the reader goes on */
+	in = in_open(f);
+	CHECK_INT(in_getline(in, &l), 1);
+	CHECK(in_map(in, &n) == NULL);
+	CHECK_INT(in_getline(in, &l), 1);
+	in_close(in);
+
+	in = in_open(put("map-empty", "", 0));
+	CHECK(in_map(in, &n) == NULL);
+	in_close(in);
+
+	{
+		int pfd[2];
+		CHECK(pipe(pfd) == 0);
+		CHECK(write(pfd[1], "a\nb\n", 4) == 4);
+		close(pfd[1]);
+		in = in_fdopen(pfd[0], "-");
+		CHECK(in_map(in, &n) == NULL);
+		CHECK_INT(in_getline(in, &l), 1);
+		CHECK_MEM(l.p, l.len, "a", 1);
+		in_close(in);
+	}
+
+	gzip_members(&gz, data.p, data.len, NULL, 0);
+	in = in_open(put("map.gz", gz.p, gz.len));
+	CHECK(in_map(in, &n) == NULL);
+	in_close(in);
+	clear(&gz);
+	clear(&data);
+}
+
 static const char *const files[] = {
+	"map", "map-empty", "map.gz",
 	"plain", "empty", "noeol", "crlf", "nul", "b", "bzh", "bz", "long", "long-noeol", "mixed",
 	"short", "one.gz", "multi.gz", "empty-members.gz", "empty.gz", "small.gz", "one.bz2",
 	"multi.bz2", "empty.bz2", "trunc.gz", "trunc-header.gz", "magic.gz", "trunc-trailer.gz",
@@ -954,6 +1015,7 @@ int main(void)
 	test_open_errors();
 	test_range();
 	test_header_scan();
+	test_map();
 	for (i = 0; i < sizeof files / sizeof files[0]; i++)
 		CHECK(unlink(path(files[i])) == 0);
 	CHECK(rmdir(dir) == 0);
