@@ -143,13 +143,23 @@ static int rarity(unsigned c)
 	return 1;
 }
 
-/* A position that matches one ASCII byte and nothing else: that byte, or -1. */
+/* A position that matches one ASCII byte among ASCII bytes. */
+static int single(const struct glob_atom *a)
+{
+	return !a->star && __builtin_popcountll(a->ascii[0]) + __builtin_popcountll(a->ascii[1]) == 1;
+}
+
+/* The byte of a single position. */
+static unsigned lit1(const struct glob_atom *a)
+{
+	return a->ascii[0] ? (unsigned)__builtin_ctzll(a->ascii[0]) :
+		64 + (unsigned)__builtin_ctzll(a->ascii[1]);
+}
+
+/* A position that matches one ASCII byte and nothing else, in any name: that byte, or -1. */
 static int lit(const struct glob_atom *a)
 {
-	if (a->star || a->wide ||
-		__builtin_popcountll(a->ascii[0]) + __builtin_popcountll(a->ascii[1]) != 1)
-		return -1;
-	return a->ascii[0] ? __builtin_ctzll(a->ascii[0]) : 64 + __builtin_ctzll(a->ascii[1]);
+	return single(a) && !a->wide ? (int)lit1(a) : -1;
 }
 
 /* The least common three bytes (two if that is all) of P's longest literal run, preferring
@@ -201,18 +211,6 @@ static int inf_key(struct globscan *s, const struct pat *p)
 	return pick;
 }
 
-static int single(const struct glob_atom *a)
-{
-	return !a->star && __builtin_popcountll(a->ascii[0]) + __builtin_popcountll(a->ascii[1]) == 1;
-}
-
-/* The byte of a single position. */
-static unsigned lit1(const struct glob_atom *a)
-{
-	return a->ascii[0] ? (unsigned)__builtin_ctzll(a->ascii[0]) :
-		64 + (unsigned)__builtin_ctzll(a->ascii[1]);
-}
-
 /* Set P's end words when its outer runs are bytes that fit them. */
 static void end_words(struct pat *p)
 {
@@ -257,8 +255,7 @@ static int segments(struct pat *p)
 		sg->byte = 0;
 		for (size_t j = a; j < b; j++)
 			if (single(&p->v[j])) {
-				unsigned c = (unsigned)__builtin_ctzll(p->v[j].ascii[0] | p->v[j].ascii[1]) +
-					(p->v[j].ascii[0] ? 0 : 64);
+				unsigned c = lit1(&p->v[j]);
 				/* a separator would stop the search at every path component */
 				int r = rarity(c) + 2 * (c == '/' || c == '.');
 				if (r < best) {
@@ -364,8 +361,9 @@ static int build(struct globscan *s)
 			goto out;
 		if (p->direct)
 			end_words(p);
-		if (sh.never)
-			continue;
+		if (sh.never || p->n == 0 || (p->n == 1 && !p->v[0].star))
+			continue;	/* it matches no record, or only ones that are candidates anyway:
+				 * shorter than two bytes, or one non-ASCII character */
 		pre = key_sets(p, 0, o, in);
 		suf = key_sets(p, 1, o, in);
 		if (pre && pre <= KEY_MAX && suf && suf <= KEY_MAX)
@@ -489,9 +487,7 @@ struct globscan *globscan_new(struct globset *g, int delim)
 		return NULL;
 	s->g = g;
 	s->delim = delim & 0xff;
-#ifdef HAVE_AVX2
 	s->vec = best_vector();
-#endif
 	s->ends = malloc((CHUNK + 8) * sizeof *s->ends);
 	s->starts = malloc((CHUNK + 8) * sizeof *s->starts);
 	s->hits = malloc((CHUNK + 8) * sizeof *s->hits);
@@ -671,7 +667,8 @@ static int confirm(struct globscan *s, const unsigned char *u, size_t len, int c
 			for (size_t h = 0; hit && h < nh; h++) {
 				const unsigned char *q = chunk + hit[h];
 				for (int g = 0; g < s->ninf; g++)
-					if (q[0] == s->inf[g][0] && q[1] == s->inf[g][1] &&
+					if (q + s->inflen[g] <= u + len &&
+						q[0] == s->inf[g][0] && q[1] == s->inf[g][1] &&
 						(s->inflen[g] < 3 || q[2] == s->inf[g][2]))
 						groups |= 1u << g;
 			}
