@@ -343,12 +343,61 @@ static void mutate(struct buf *b, const char *p, size_t pl, int flags, int delim
 	}
 	if (flags & GLOB_CASEFOLD)
 		for (size_t i = start; i < b->n; i++)
-			if (rnd(2) && ((b->p[i] >= 'a' && b->p[i] <= 'z') || (b->p[i] >= 'A' && b->p[i] <= 'Z')))
+			if (rnd(2) && ((b->p[i] | 0x20) >= 'a' && (b->p[i] | 0x20) <= 'z'))
 				b->p[i] ^= 0x20;
 	/* the delimiter cannot be inside a record */
 	for (size_t i = start; i < b->n; i++)
 		if (b->p[i] == (char)delim)
 			b->p[i] = 'x';
+}
+
+/* NP random patterns under FLAGS (ANCHORED: each starting or ending with two literal bytes, so
+ * that the prefilter has keys for all) against a few hundred records, a third of them made
+ * from the patterns: disagreements; *SEL and *RECS add up the records selected and seen,
+ * *FILTERED the sets scanned with the prefilter. */
+static int random_set(const char *name, int flags, int delim, size_t np, int anchored,
+	size_t *sel, size_t *recs, int *filtered)
+{
+	static const char *const lit[] = { "ab", "ba", "c.", "/n", "no", "x/", "bu", ".o", "-a" };
+	char pbuf[20][64];
+	const char *pats[20];
+	size_t plen[20], nrec = 100 + rnd(200), a, r;
+	struct buf b = { 0 };
+	struct checker c;
+	char *buf;
+	int bad;
+
+	for (size_t k = 0; k < np; k++) {
+		plen[k] = gen_pattern(pbuf[k], sizeof pbuf[k] - 2, flags, delim);
+		pats[k] = pbuf[k];
+		if (anchored) {
+			const char *l = lit[rnd(sizeof lit / sizeof *lit)];
+			if (rnd(2)) {
+				memmove(pbuf[k] + 2, pbuf[k], plen[k]);
+				memcpy(pbuf[k], l, 2);
+			} else
+				memcpy(pbuf[k] + plen[k], l, 2);
+			plen[k] += 2;
+		}
+	}
+	for (size_t j = 0; j < nrec; j++) {
+		if (rnd(3) == 0) {
+			size_t k = rnd((unsigned)np);
+			mutate(&b, pats[k], plen[k], flags, delim);
+		} else
+			rand_text(&b, rnd(rnd(4) ? 12 : 30), delim);
+		putrep(&b, delim, 1);
+	}
+	buf = exact(b.p, b.n);
+	checker_open(&c, name, pats, plen, np, flags, delim);
+	*filtered += globscan_filtering(c.s[0]);
+	bad = check(&c, buf, b.n, &a, &r);
+	checker_close(&c);
+	*sel += a;
+	*recs += r;
+	free(buf);
+	free(b.p);
+	return bad;
 }
 
 static void differential(void)
@@ -365,54 +414,35 @@ static void differential(void)
 		{ GLOB_PYTHON, "python" },
 		/* fnmatch allows --python only with -i and -b */
 		{ GLOB_PYTHON | GLOB_CASEFOLD | GLOB_BRACES, "python+casefold+braces" },
-		{ GLOB_PATHNAME | GLOB_GITSTAR | GLOB_PERIOD | GLOB_LEADING_DIR, "pathname+period+leading" },
+		{ GLOB_PATHNAME | GLOB_GITSTAR | GLOB_PERIOD | GLOB_LEADING_DIR, "pathname+period+lead" },
 		{ GLOB_CASEFOLD | GLOB_EXTMATCH | GLOB_BRACES, "casefold+extmatch+braces" },
 	};
 	static const size_t sizes[] = { 1, 2, 5, 20 };
 	int sets = getenv("GLOBSCAN_SETS") ? atoi(getenv("GLOBSCAN_SETS")) : 30;
-	size_t total_recs = 0, total_sel = 0;
+	int filtered[2][4] = { { 0 } };
 
 	for (size_t m = 0; m < sizeof modes / sizeof *modes; m++) {
 		int flags = modes[m].flags, bad = 0;
 		size_t recs = 0, sel = 0;
 		CHECK(!(flags & GLOB_PYTHON) || !(flags & ~(GLOB_PYTHON | GLOB_CASEFOLD | GLOB_BRACES)));
-		for (int d = 0; d < 2; d++) {
-			int delim = d ? '\0' : '\n';
+		for (int d = 0; d < 2; d++)
 			for (size_t z = 0; z < sizeof sizes / sizeof *sizes; z++)
-				for (int it = 0; it < sets; it++) {
-					char pbuf[20][64];
-					const char *pats[20];
-					size_t plen[20], np = sizes[z], nrec = 100 + rnd(200), a, r;
-					struct buf b = { 0 };
-					char *buf;
-					for (size_t k = 0; k < np; k++) {
-						plen[k] = gen_pattern(pbuf[k], sizeof pbuf[k], flags, delim);
-						pats[k] = pbuf[k];
-					}
-					for (size_t j = 0; j < nrec; j++) {
-						if (rnd(3) == 0) {
-							size_t k = rnd((unsigned)np);
-							mutate(&b, pats[k], plen[k], flags, delim);
-						} else
-							rand_text(&b, rnd(rnd(4) ? 12 : 30), delim);
-						putrep(&b, delim, 1);
-					}
-					buf = exact(b.p, b.n);
-					bad += agree(modes[m].name, pats, plen, np, flags, delim, buf, b.n, &a, &r);
-					sel += a;
-					recs += r;
-					free(buf);
-					free(b.p);
-				}
-		}
+				for (int it = 0; it < sets; it++)
+					bad += random_set(modes[m].name, flags, d ? '\0' : '\n', sizes[z], it % 2,
+						&sel, &recs, &filtered[it % 2][z]);
 		CHECK_INT(bad, 0);
 		/* the sets select some records and leave most: neither answer is trivial */
 		CHECK(sel > recs / 50);
 		CHECK(sel < recs / 2);
-		total_recs += recs;
-		total_sel += sel;
 	}
-	printf("globscan differential: %zu records, %zu selected\n", total_recs, total_sel);
+	/* the prefilter is in use for most sets of one or two patterns, and for most anchored ones */
+	{
+		int per = (int)(sizeof modes / sizeof *modes) * 2 * (sets / 2);
+		CHECK(filtered[0][0] * 2 > per);
+		CHECK(filtered[0][1] * 2 > per);
+		for (size_t z = 0; z < sizeof sizes / sizeof *sizes; z++)
+			CHECK(filtered[1][z] * 4 > per * 3);
+	}
 }
 
 /* ---------- blocks and chunks ---------- */
@@ -591,8 +621,8 @@ static void long_records(void)
 		putrep(&b, 'x', 100000);
 		puts_(&b, ".o\n");
 		buf = exact(b.p, b.n);
-		bad += agree("long", set % 2 ? all : all + 1, plen + !(set % 2), set % 2 ? 3 : 1, 0, '\n', buf, b.n,
-			&sel, NULL);
+		bad += agree("long", set % 2 ? all : all + 1, plen + !(set % 2), set % 2 ? 3 : 1, 0,
+			'\n', buf, b.n, &sel, NULL);
 		CHECK_INT(sel, 1);
 		free(buf);
 		free(b.p);
@@ -711,8 +741,8 @@ static void probe(void)
 	static const size_t plen[] = { 3, 7, 16 };
 	static const char *const cand[] = { "a.o", "bu", "build", "x.o", "no", "nonono",
 		"a/node_modules/b", "b.c.o", "bux", "a/no" };
-	static const char *const cand1[] = { "no", "nonono", "a/node_modules/b", "xno", "/node_modules/",
-		"node_modules/", "/node_modules" };
+	static const char *const cand1[] = { "no", "nonono", "a/node_modules/b", "xno",
+		"/node_modules/", "node_modules/", "/node_modules" };
 	int bad = 0;
 
 	for (int set = 0; set < 2; set++)
@@ -776,6 +806,46 @@ static void probe(void)
 				free(b.p);
 			}
 	CHECK_INT(bad, 0);
+}
+
+/* More literal pairs than the vector pass looks for (8): later patterns share the pairs of
+ * earlier ones, and records hold several pairs of several groups. */
+static void many_pairs(void)
+{
+	static const char *const alpha[] = { "q", "z", "a", "b", "c", "d", "e", "f", "g", "h",
+		"x", "/" };
+	char pbuf[24][8];
+	const char *pats[24];
+	size_t plen[24], sel, recs;
+	struct buf b = { 0 };
+	struct checker c;
+	char *buf;
+
+	for (int i = 0; i < 24; i++) {
+		/* "*qa*" .. "*qh*", then the same pairs after "z" or before "/" */
+		if (i < 8)
+			plen[i] = (size_t)snprintf(pbuf[i], sizeof pbuf[i], "*q%c*", 'a' + i);
+		else
+			plen[i] = (size_t)snprintf(pbuf[i], sizeof pbuf[i], i % 2 ? "*zq%c*" : "*q%c/*",
+				'a' + i % 8);
+		pats[i] = pbuf[i];
+	}
+	for (int j = 0; j < 3000; j++) {
+		unsigned len = rnd(12);
+		for (unsigned k = 0; k < len; k++)
+			puts_(&b, alpha[rnd(sizeof alpha / sizeof *alpha)]);
+		puts_(&b, "\n");
+	}
+	buf = exact(b.p, b.n);
+	for (size_t np = 8; np <= 24; np += 16) {
+		checker_open(&c, "many pairs", pats, plen, np, 0, '\n');
+		CHECK_INT(globscan_filtering(c.s[0]), 1);
+		CHECK_INT(check(&c, buf, b.n, &sel, &recs), 0);
+		CHECK(sel > recs / 10 && sel < recs / 2);
+		checker_close(&c);
+	}
+	free(buf);
+	free(b.p);
 }
 
 /* Patterns confirmed from their shape alone: inner runs that could overlap each other or the
@@ -853,6 +923,7 @@ int main(void)
 	stops();
 	filtering();
 	probe();
+	many_pairs();
 	shapes();
 	folding();
 	return unit_done("globscan");
