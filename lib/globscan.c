@@ -162,11 +162,12 @@ static int lit(const struct glob_atom *a)
 	return single(a) && !a->wide ? (int)lit1(a) : -1;
 }
 
-/* The least common three bytes (two if that is all) of P's longest literal run, preferring
- * ones already chosen: their index in S->inf, or -1 when there is none or no room left. */
+/* The least common three bytes of P's longest literal run (two if that is all), or any two
+ * or three of its bytes that another pattern already looks for: their index in S->inf, or -1
+ * when there is no literal or no room for one. */
 static int inf_key(struct globscan *s, const struct pat *p)
 {
-	size_t best = 0, bstart = 0, run = 0, w;
+	size_t best = 0, bstart = 0, run = 0;
 	int pick = -1, pickscore = 1 << 20;
 
 	for (size_t i = 0; i <= p->n; i++) {
@@ -180,32 +181,30 @@ static int inf_key(struct globscan *s, const struct pat *p)
 		}
 		run = 0;
 	}
-	if (best < 2)
-		return -1;
-	w = best < 3 ? best : 3;
-	for (size_t i = bstart; i + w <= bstart + best; i++) {
-		unsigned char c[3] = { 0, 0, 0 };
-		int score = 0, k;
-		for (size_t j = 0; j < w; j++) {
-			c[j] = (unsigned char)lit(&p->v[i + j]);
-			score += rarity(c[j]);
-		}
-		for (k = 0; k < s->ninf; k++)
-			if (s->inflen[k] == w && !memcmp(s->inf[k], c, w))
-				break;
-		if (k < s->ninf)
-			score -= 100;	/* shared with a pattern already keyed */
-		else if (s->ninf == MAX_INF)
-			continue;
-		if (score < pickscore) {
-			pickscore = score;
-			pick = k;
-			if (k == s->ninf) {
-				memcpy(s->inf[k], c, 3);	/* tentative until chosen */
-				s->inflen[k] = (unsigned char)w;
+	for (size_t w = 3; w >= 2; w--)
+		for (size_t i = bstart; best >= 2 && i + w <= bstart + best; i++) {
+			unsigned char c[3] = { 0, 0, 0 };
+			int score = w == 3 ? 0 : 10, k;	/* three bytes hit less often than two */
+			for (size_t j = 0; j < w; j++) {
+				c[j] = (unsigned char)lit(&p->v[i + j]);
+				score += rarity(c[j]);
+			}
+			for (k = 0; k < s->ninf; k++)
+				if (s->inflen[k] == w && !memcmp(s->inf[k], c, w))
+					break;
+			if (k < s->ninf)
+				score -= 100;	/* shared with a pattern already keyed */
+			else if (s->ninf == MAX_INF)
+				continue;
+			if (score < pickscore) {
+				pickscore = score;
+				pick = k;
+				if (k == s->ninf) {
+					memcpy(s->inf[k], c, 3);	/* tentative until chosen */
+					s->inflen[k] = (unsigned char)w;
+				}
 			}
 		}
-	}
 	if (pick == s->ninf)
 		s->ninf++;
 	return pick;
@@ -1023,9 +1022,13 @@ static int run_sparse(struct globscan *s, const char *buf, size_t n,
 	int r;
 
 	while (base < n) {
+		/* small pieces until the prefilter is judged, so that it is judged near PROBE */
 		size_t len = n - base < CHUNK ? n - base : CHUNK;
 		unsigned long long seen = s->seen;
-		size_t nf = sparse_chunk(s, &st, u + base, base, len, n - base, &s->seen);
+		size_t nf;
+		if (seen < PROBE && len > 4096)
+			len = 4096;
+		nf = sparse_chunk(s, &st, u + base, base, len, n - base, &s->seen);
 		for (size_t j = 0; j < nf; j++) {
 			size_t e = base + (s->ends[j] & 0x7fffffff), start = s->starts[j], l = e - start;
 			int c, m;

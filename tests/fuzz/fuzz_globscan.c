@@ -1,5 +1,6 @@
 /* fuzz_globscan: lib/globscan selects exactly the records per-record globset_match selects,
- * vector and portable, either invert, in one run or two, and stops when the callback says.
+ * at each vector level (AVX-512, AVX2, portable), either invert, in one run or two, and
+ * stops when the callback says.
  * Input: flags byte; options byte (bit 0: records end in '\0', not '\n'; bits 1-2: 2 puts a
  * filler record first so the records start 4 * V bytes before the 65536-byte chunk boundary,
  * V the top 5 bits; 3 repeats the records past the prefilter's 8192-record probe); patterns
@@ -165,26 +166,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	while (cut > 0 && buf[cut - 1] != (char)delim)
 		cut--;
 
-	for (int portable = 0; portable < 2; portable++) {
+	for (int level = 2; level >= 0; level--) {
+		/* AVX-512 (the sparse scan), AVX2, portable, as far as the processor has them */
 		struct globscan *s = globscan_new(g, delim);
+		int two = level == 0;
 		REQUIRE(s);
-		if (portable)
-			globscan_portable(s);
-		/* vector: invert 0 then 1 on the whole; portable: 1 then 0, each in two runs */
+		globscan_vector(s, level);
+		/* invert 0 then 1 on the whole; portable: 1 then 0, each in two runs */
 		for (int k = 0; k < 2; k++) {
-			int inv = portable ? !k : k;
+			int inv = two ? !k : k;
 			struct sel got = { buf, NULL, 0, 0, 0 };
-			if (portable) {
+			if (two) {
 				REQUIRE(globscan_run(s, buf, cut, inv, take, &got) == 0);
 				REQUIRE(globscan_run(s, buf + cut, n - cut, inv, take, &got) == 0);
 			} else
 				REQUIRE(globscan_run(s, buf, n, inv, take, &got) == 0);
-			same(&got, &want[inv], 0, portable ? "portable, two runs" : "vector", flags, delim,
-				pats, plen, np, buf, n);
+			same(&got, &want[inv], 0, two ? "portable, two runs" : level == 1 ? "AVX2" :
+				"AVX-512", flags, delim, pats, plen, np, buf, n);
 			free(got.off);
 		}
 		/* an early stop returns the callback's value after the first records */
-		if (!portable && want[0].n > 0) {
+		if (!two && want[0].n > 0) {
 			struct sel got = { buf, NULL, 0, 0, 1 + n % want[0].n };
 			REQUIRE(globscan_run(s, buf, n, 0, take, &got) == 77);
 			REQUIRE(got.n == got.stop_at);

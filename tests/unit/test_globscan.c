@@ -102,7 +102,7 @@ static void show(const char *what, const char *s, size_t n)
 }
 
 /* Print the first disagreement of GOT with WANT: the patterns, flags and record. */
-static void report(const char *what, int flags, int delim, int invert, int portable,
+static void report(const char *what, int flags, int delim, int invert, int level,
 	const char *const *pats, const size_t *plen, size_t np, const char *buf,
 	const struct pick *got, const struct pick *want)
 {
@@ -111,7 +111,8 @@ static void report(const char *what, int flags, int delim, int invert, int porta
 	size_t off, len;
 
 	fprintf(stderr, "globscan %s: flags %d delim %d invert %d %s: %zu selected, %zu expected\n",
-		what, flags, delim, invert, portable ? "portable" : "vector", got->n, want->n);
+		what, flags, delim, invert, level == 0 ? "portable" : level == 1 ? "AVX2" : "AVX-512",
+		got->n, want->n);
 	for (size_t k = 0; k < np; k++)
 		show("  pattern", pats[k], plen[k]);
 	if (i < 0)
@@ -126,8 +127,9 @@ static void report(const char *what, int flags, int delim, int invert, int porta
 	show("  record", buf + off, len);
 }
 
-/* Patterns under FLAGS with records ending in DELIM: a set for the scans, a vector and a
- * portable scan of it, and a second set for the reference. */
+/* Patterns under FLAGS with records ending in DELIM: a set for the scans, a scan of it at
+ * each vector level (portable, AVX2, AVX-512 with the sparse scan, as far as the processor
+ * has them), and a second set for the reference. */
 struct checker {
 	const char *what;
 	const char *const *pats;
@@ -135,7 +137,7 @@ struct checker {
 	size_t np;
 	int flags, delim;
 	struct globset *g, *h;
-	struct globscan *s[2];
+	struct globscan *s[3];
 };
 
 static void checker_open(struct checker *c, const char *what, const char *const *pats,
@@ -153,17 +155,18 @@ static void checker_open(struct checker *c, const char *what, const char *const 
 		abort();
 	for (size_t k = 0; k < np; k++)
 		CHECK_INT(globset_add(c->g, pats[k], plen[k]), globset_add(c->h, pats[k], plen[k]));
-	c->s[0] = globscan_new(c->g, delim);
-	c->s[1] = globscan_new(c->g, delim);
-	if (!c->s[0] || !c->s[1])
-		abort();
-	globscan_portable(c->s[1]);
+	for (int level = 0; level < 3; level++) {
+		c->s[level] = globscan_new(c->g, delim);
+		if (!c->s[level])
+			abort();
+		globscan_vector(c->s[level], level);
+	}
 }
 
 static void checker_close(struct checker *c)
 {
-	globscan_free(c->s[0]);
-	globscan_free(c->s[1]);
+	for (int level = 0; level < 3; level++)
+		globscan_free(c->s[level]);
 	globset_free(c->g);
 	globset_free(c->h);
 }
@@ -182,15 +185,15 @@ static int check(struct checker *c, const char *buf, size_t n, size_t *sel, size
 		*sel = want[0].n;
 	if (recs)
 		*recs = want[0].n + want[1].n;
-	for (int portable = 0; portable < 2; portable++)
+	for (int level = 0; level < 3; level++)
 		for (int invert = 0; invert < 2; invert++) {
 			struct pick got;
 			int rc;
 			pick_init(&got, buf);
-			rc = globscan_run(c->s[portable], buf, n, invert, collect, &got);
+			rc = globscan_run(c->s[level], buf, n, invert, collect, &got);
 			if (rc != 0 || differ(&got, &want[invert]) >= 0) {
 				if (bad++ < 3)
-					report(c->what, c->flags, c->delim, invert, portable, c->pats, c->plen,
+					report(c->what, c->flags, c->delim, invert, level, c->pats, c->plen,
 						c->np, buf, &got, &want[invert]);
 			}
 			pick_free(&got);
@@ -647,7 +650,7 @@ static void stops(void)
 			globset_add(g, sets[s][k], strlen(sets[s][k]));
 			globset_add(h, sets[s][k], strlen(sets[s][k]));
 		}
-		for (int portable = 0; portable < 2; portable++)
+		for (int level = 0; level < 3; level++)
 			for (int invert = 0; invert < 2; invert++) {
 				char *buf = exact(recs, sizeof recs - 1);
 				struct pick want;
@@ -656,8 +659,7 @@ static void stops(void)
 					struct globscan *sc = globscan_new(g, '\n');
 					struct pick got;
 					int rc;
-					if (portable)
-						globscan_portable(sc);
+					globscan_vector(sc, level);
 					pick_init(&got, buf);
 					got.stop_at = stop;
 					got.stop_rc = 40 + (int)stop;
@@ -739,10 +741,12 @@ static void probe(void)
 	static const char *const all[] = { "*.o", "build/*", "*/node_modules/*" };
 	static const char *const nm[] = { "*/node_modules/*" };
 	static const size_t plen[] = { 3, 7, 16 };
-	static const char *const cand[] = { "a.o", "bu", "build", "x.o", "no", "nonono",
+	/* records that are candidates: a key pair at an end, or inside the three bytes "/no"
+	 * that the node_modules pattern is looked for by */
+	static const char *const cand[] = { "a.o", "bu", "build", "x.o", "/no", "x/nonono",
 		"a/node_modules/b", "b.c.o", "bux", "a/no" };
-	static const char *const cand1[] = { "no", "nonono", "a/node_modules/b", "xno",
-		"/node_modules/", "node_modules/", "/node_modules" };
+	static const char *const cand1[] = { "/no", "a/nonono", "a/node_modules/b", "x/no",
+		"/node_modules/", "/nob", "/node_modules" };
 	int bad = 0;
 
 	for (int set = 0; set < 2; set++)
@@ -911,6 +915,63 @@ static void folding(void)
 	free(b.p);
 }
 
+/* globscan_run_threads over 20 MB: the selections of every thread come out in order, the
+ * prefilter's part alone and the automaton's split between threads, and an early stop in a
+ * worker's part returns at the right record. */
+static void threads(void)
+{
+	static const char *const sets[2][3] = { { "*.o", "build/*", "*/node_modules/*" },
+		{ "*.o", "*/node_modules/*", "*[!a]b*" } };	/* no key for the last: no prefilter */
+	static const char *const words[] = { "src", "a", "node_modules", "b.o", "x", "build",
+		"lib", "\xc3\xa9" };
+	struct buf b = { 0 };
+	char *buf;
+
+	while (b.n < ((size_t)20 << 20)) {
+		unsigned k = 1 + rnd(12);
+		for (unsigned j = 0; j < k; j++) {
+			puts_(&b, words[rnd(sizeof words / sizeof *words)]);
+			puts_(&b, j + 1 < k ? "/" : "\n");
+		}
+	}
+	buf = exact(b.p, b.n);
+	for (int set = 0; set < 2; set++) {
+		struct globset *g = globset_new(0), *h = globset_new(0);
+		for (int k = 0; k < 3; k++) {
+			globset_add(g, sets[set][k], strlen(sets[set][k]));
+			globset_add(h, sets[set][k], strlen(sets[set][k]));
+		}
+		for (int invert = 0; invert < 2; invert++)
+			for (int nt = 1; nt <= 3; nt += 2) {
+				struct globscan *s = globscan_new(g, '\n');
+				struct pick want, got;
+				expect(h, buf, b.n, '\n', invert, &want);
+				pick_init(&got, buf);
+				CHECK_INT(globscan_filtering(s), !set);
+				CHECK_INT(globscan_run_threads(s, buf, b.n, invert, nt, collect, &got), 0);
+				CHECK_INT(differ(&got, &want), -1);
+				CHECK(want.n > 1000);
+				pick_free(&got);
+				globscan_free(s);
+				/* stop at a record in the last third, which a worker matched */
+				s = globscan_new(g, '\n');
+				pick_init(&got, buf);
+				got.stop_at = want.n - want.n / 6;
+				got.stop_rc = 9;
+				CHECK_INT(globscan_run_threads(s, buf, b.n, invert, nt, collect, &got), 9);
+				CHECK_INT(got.n, got.stop_at);
+				CHECK(got.n > 0 && got.off[got.n - 1] == want.off[got.n - 1]);
+				pick_free(&got);
+				pick_free(&want);
+				globscan_free(s);
+			}
+		globset_free(g);
+		globset_free(h);
+	}
+	free(buf);
+	free(b.p);
+}
+
 int main(void)
 {
 	/* each scan allocates about 1.5 MB of tables: keep it off mmap, or page faults are
@@ -926,5 +987,6 @@ int main(void)
 	many_pairs();
 	shapes();
 	folding();
+	threads();
 	return unit_done("globscan");
 }
