@@ -1289,14 +1289,15 @@ static int worker_init(struct worker *w, const struct globscan *s, int invert)
 }
 
 /* The end of the part of BUF[0..N) that starts at FROM: just past the first delimiter from
- * FROM + PART on, or N. */
-static size_t part_end(const struct globscan *s, const char *buf, size_t n, size_t from)
+ * FROM + SIZE on, or N. */
+static size_t part_end(const struct globscan *s, const char *buf, size_t n, size_t from,
+	size_t size)
 {
 	const char *d;
 
-	if (n - from <= PART)
+	if (n - from <= size)
 		return n;
-	d = memchr(buf + from + PART - 1, s->delim, n - from - PART + 1);
+	d = memchr(buf + from + size - 1, s->delim, n - from - size + 1);
 	return d ? (size_t)(d - buf) + 1 : n;
 }
 
@@ -1312,7 +1313,8 @@ int globscan_run_threads(struct globscan *s, const char *buf, size_t n, int inve
 	/* with the prefilter on, the scan runs at the speed of the memory's mapping into the
 	 * process, which threads share: they would only add their start and their copies */
 	while (s->on && pos < n) {
-		size_t end = part_end(s, buf, n, pos);
+		/* in pieces: once the prefilter is dropped, the threads take the rest */
+		size_t end = part_end(s, buf, n, pos, PART / 8);
 		if ((r = globscan_run(s, buf + pos, end - pos, invert, fn, arg)) != 0)
 			return r;
 		pos = end;
@@ -1325,11 +1327,13 @@ int globscan_run_threads(struct globscan *s, const char *buf, size_t n, int inve
 	while (nw < (size_t)threads - 1 && worker_init(&w[nw], s, invert) == 0)
 		nw++;
 	while (pos < n && r == 0) {
-		/* part 0 here, part k + 1 in worker k, each of whole records */
-		size_t end0 = part_end(s, buf, n, pos), next = end0;
+		/* up to PART bytes a thread, in even parts of whole records: part 0 here, part
+		 * k + 1 in worker k */
+		size_t stop = part_end(s, buf, n, pos, PART * (nw + 1)), each = (stop - pos) / (nw + 1);
+		size_t end0 = part_end(s, buf, stop, pos, each ? each : 1), next = end0;
 		for (size_t k = 0; k < nw; k++) {
 			w[k].buf = buf + next;
-			next = part_end(s, buf, n, next);
+			next = k + 1 < nw ? part_end(s, buf, stop, next, each ? each : 1) : stop;
 			w[k].n = (size_t)(buf + next - w[k].buf);
 			sem_post(&w[k].go);
 		}
