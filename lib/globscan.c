@@ -465,17 +465,21 @@ static void flag_table(struct globscan *s)
 	flag_side(s->ftab, s->pre.bits, NULL, 0, F_P1, F_P2, F_PA);
 }
 
-/* 2 with AVX-512 (BW, VBMI) and BMI2, 1 with AVX2, else 0. */
+/* 2 with AVX-512 (BW, VBMI) and BMI2, 1 with AVX2, else 0; at most COOKBOX_SIMD when that
+ * is set (so that one machine can run the tests of every level). */
 static int best_vector(void)
 {
+	const char *e = getenv("COOKBOX_SIMD");
+	int best = 0, cap = e && *e >= '0' && *e <= '2' && !e[1] ? *e - '0' : 2;
+
 #ifdef HAVE_AVX2
 	if (__builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vbmi") &&
 		__builtin_cpu_supports("bmi2"))
-		return 2;
-	if (__builtin_cpu_supports("avx2"))
-		return 1;
+		best = 2;
+	else if (__builtin_cpu_supports("avx2"))
+		best = 1;
 #endif
-	return 0;
+	return best < cap ? best : cap;
 }
 
 struct globscan *globscan_new(struct globset *g, int delim)
@@ -711,7 +715,51 @@ static inline __attribute__((always_inline)) uint32_t *flatten(uint32_t *q, uint
 	return end;
 }
 
-/* Delimiter and literal masks of the 64 bytes at U (66 readable), portably; the
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define ONES 0x0101010101010101u
+#define HIGH 0x8080808080808080u
+
+/* The top bit of each byte of W that is B, the other bits clear (no carry between bytes). */
+static inline uint64_t eq8(uint64_t w, unsigned b)
+{
+	uint64_t t = w ^ (ONES * b);
+
+	return ~(((t & ~HIGH) + ~HIGH) | t) & HIGH;
+}
+
+/* Those top bits as 8 bits, the first byte's lowest. */
+static inline uint64_t pack8(uint64_t m)
+{
+	return ((m >> 7) * 0x0102040810204080u) >> 56;
+}
+
+/* Delimiter and literal masks of the 64 bytes at U (66 readable), 8 bytes at a time; the
+ * bytes' top bits are ORed into *WIDE. */
+static inline __attribute__((always_inline)) void masks64(const struct globscan *s,
+	const unsigned char *u, uint64_t *dm, uint64_t *hm, unsigned *wide)
+{
+	uint64_t d = 0, h = 0, any = 0;
+
+	for (int k = 0; k < 8; k++) {
+		uint64_t w, w1, w2, m = 0;
+		memcpy(&w, u + 8 * k, 8);
+		any |= w;
+		d |= pack8(eq8(w, (unsigned)s->delim)) << (8 * k);
+		if (!s->ninf)
+			continue;
+		memcpy(&w1, u + 8 * k + 1, 8);
+		memcpy(&w2, u + 8 * k + 2, 8);
+		for (int g = 0; g < s->ninf; g++)
+			m |= eq8(w, s->inf[g][0]) & eq8(w1, s->inf[g][1]) &
+				(s->inflen[g] < 3 ? HIGH : eq8(w2, s->inf[g][2]));
+		h |= pack8(m) << (8 * k);
+	}
+	*dm = d;
+	*hm = h;
+	*wide |= (any & HIGH) != 0;
+}
+#else
+/* Delimiter and literal masks of the 64 bytes at U (66 readable), a byte at a time; the
  * bytes' top bits are ORed into *WIDE. */
 static inline __attribute__((always_inline)) void masks64(const struct globscan *s,
 	const unsigned char *u, uint64_t *dm, uint64_t *hm, unsigned *wide)
@@ -730,6 +778,7 @@ static inline __attribute__((always_inline)) void masks64(const struct globscan 
 	*hm = h;
 	*wide |= w & 0x80;
 }
+#endif
 
 #ifdef HAVE_AVX2
 static inline __attribute__((target("avx2"))) void masks64_avx2(const struct globscan *s,

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # fnmatch-scan.test.sh: the block scan (lib/globscan's prefilter, mapped files, -j threads)
 # against matching each name alone (NAME operands), on generated patterns and names with
-# fixed seeds, for every flag; and -j1 against -j2 on a file big enough to be split.
+# fixed seeds, for every flag and vector level (COOKBOX_SIMD); and -j1 against -j2 on a file
+# big enough to be split.
 # usage: tests/fnmatch-scan.test.sh BINARY   prints "script fnmatch-scan: N passed, M failed"
 set -u
 bin=$1
@@ -19,8 +20,11 @@ import os, random, subprocess, sys
 binary, work = sys.argv[1], sys.argv[2]
 passed = failed = 0
 
-def run(args, data=None):
-    return subprocess.run([binary, "fnmatch"] + args, input=data, capture_output=True)
+def run(args, data=None, simd=None):
+    env = dict(os.environ)
+    if simd is not None:
+        env["COOKBOX_SIMD"] = simd
+    return subprocess.run([binary, "fnmatch"] + args, input=data, capture_output=True, env=env)
 
 def check(ok, what):
     global passed, failed
@@ -60,23 +64,24 @@ for round_ in range(120):
     with open(inp, "wb") as f:
         f.write(b"".join(n + b"\0" for n in names))
     flags = rnd.choice(flagsets)
+    simd = "012"[round_ % 3]    # each vector level (as far as the processor has it) in turn
     # the reference: each name on its own
     ops = [n for n in names if b"\0" not in n]
     ref = run(flags + ["-z", "-f", pf, "--"] + [os.fsdecode(n) for n in ops])
     want = ref.stdout
     for mode in (["-j1"], ["-j2"]):
-        got = run(flags + mode + ["-z", "-f", pf, "--input=" + inp])
+        got = run(flags + mode + ["-z", "-f", pf, "--input=" + inp], simd=simd)
         check(got.stdout == want and got.returncode == ref.returncode,
-              "%s %s %r: %d names, want %d bytes got %d" % (flags, mode, pats, len(names),
-              len(want), len(got.stdout)))
+              "%s %s simd %s %r: %d names, want %d bytes got %d" % (flags, mode, simd, pats,
+              len(names), len(want), len(got.stdout)))
     # the same from a pipe (read in blocks, not mapped), and -v, -c
     data = open(inp, "rb").read()
-    got = run(flags + ["-z", "-f", pf], data)
-    check(got.stdout == want, "%s pipe %r" % (flags, pats))
+    got = run(flags + ["-z", "-f", pf], data, simd=simd)
+    check(got.stdout == want, "%s pipe simd %s %r" % (flags, simd, pats))
     sel = set(want.split(b"\0")[:-1])
     inv = b"".join(n + b"\0" for n in names if n not in sel)
-    got = run(flags + ["-v", "-z", "-f", pf, "--input=" + inp])
-    check(got.stdout == inv, "%s -v %r" % (flags, pats))
+    got = run(flags + ["-v", "-z", "-f", pf, "--input=" + inp], simd=simd)
+    check(got.stdout == inv, "%s -v simd %s %r" % (flags, simd, pats))
     got = run(flags + ["-c", "-z", "-f", pf, "--input=" + inp])
     check(got.stdout == b"%d\n" % len(want.split(b"\0")[:-1]), "%s -c %r" % (flags, pats))
 
