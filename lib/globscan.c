@@ -640,10 +640,27 @@ static int confirm_list(const struct globscan *s, const uint32_t *ids, size_t k,
 	return 0;
 }
 
-/* Whether candidate record U (LEN bytes) with candidate bits C matches: 1, 0, or -1 ENOMEM.
- * CHUNK + HIT[0..NH) are the literals inside it (HIT NULL: look for every literal). */
-static int confirm(struct globscan *s, const unsigned char *u, size_t len, int c,
+/* The literal groups (bits) of the hits CHUNK + HIT[0..NH) that lie whole in record U (LEN
+ * bytes). */
+static unsigned hit_groups(const struct globscan *s, const unsigned char *u, size_t len,
 	const unsigned char *chunk, const uint32_t *hit, size_t nh)
+{
+	unsigned groups = 0;
+
+	for (size_t h = 0; h < nh; h++) {
+		const unsigned char *q = chunk + hit[h];
+		for (int g = 0; g < s->ninf; g++)
+			if (q + s->inflen[g] <= u + len && q[0] == s->inf[g][0] &&
+				q[1] == s->inf[g][1] && (s->inflen[g] < 3 || q[2] == s->inf[g][2]))
+				groups |= 1u << g;
+	}
+	return groups;
+}
+
+/* Whether candidate record U (LEN bytes) with candidate bits C matches: 1, 0, or -1 ENOMEM.
+ * GROUPS: the literals (bits of S->inf) found in it, with C_INF. */
+static int confirm(struct globscan *s, const unsigned char *u, size_t len, int c,
+	unsigned groups)
 {
 	int r = 0;
 
@@ -651,8 +668,7 @@ static int confirm(struct globscan *s, const unsigned char *u, size_t len, int c
 		if (c & C_PRE) {
 			unsigned k = (unsigned)u[0] << 8 | u[1];
 			r = confirm_list(s, s->pre.ids + s->pre.start[k],
-				s->pre.end[k] - s->pre.start[k],
-				u, len);
+				s->pre.end[k] - s->pre.start[k], u, len);
 		}
 		if (r == 0 && (c & C_BOTH)) {
 			unsigned k = (unsigned)u[0] << 8 | u[1];
@@ -662,24 +678,12 @@ static int confirm(struct globscan *s, const unsigned char *u, size_t len, int c
 		if (r == 0 && (c & C_SUF)) {
 			unsigned k = (unsigned)u[len - 2] << 8 | u[len - 1];
 			r = confirm_list(s, s->suf.ids + s->suf.start[k],
-				s->suf.end[k] - s->suf.start[k],
-				u, len);
+				s->suf.end[k] - s->suf.start[k], u, len);
 		}
-		if (r == 0 && (c & C_INF)) {
-			unsigned groups = hit ? 0 : (1u << s->ninf) - 1;
-			for (size_t h = 0; hit && h < nh; h++) {
-				const unsigned char *q = chunk + hit[h];
-				for (int g = 0; g < s->ninf; g++)
-					if (q + s->inflen[g] <= u + len &&
-						q[0] == s->inf[g][0] && q[1] == s->inf[g][1] &&
-						(s->inflen[g] < 3 || q[2] == s->inf[g][2]))
-						groups |= 1u << g;
-			}
-			for (int g = 0; r == 0 && g < s->ninf; g++)
-				if (groups >> g & 1)
-					r = confirm_list(s, s->infids + s->infoff[g],
-						s->infoff[g + 1] - s->infoff[g], u, len);
-		}
+		for (int g = 0; r == 0 && (c & C_INF) && g < s->ninf; g++)
+			if (groups >> g & 1)
+				r = confirm_list(s, s->infids + s->infoff[g],
+					s->infoff[g + 1] - s->infoff[g], u, len);
 		if (r >= 0)
 			return r;
 	}
@@ -925,7 +929,7 @@ struct sparse {
 	size_t start;		/* where the open record starts */
 	uint64_t pa, pb, pc, pd;	/* the last block's masks, for bits shifted in */
 	int cstart;		/* the record after the last delimiter is flagged by its start */
-	int cinf;		/* the open record holds a literal */
+	unsigned cinf;		/* the literal groups the open record holds */
 };
 
 #define SPARSE_TARGET "avx512f,avx512bw,avx512vbmi,popcnt,bmi,bmi2,lzcnt"
@@ -959,6 +963,8 @@ static inline __attribute__((always_inline, target(SPARSE_TARGET))) size_t spars
 	for (size_t o = 0; o < n; o += 64) {
 		const unsigned char *p = u + o;
 		uint64_t valid = ~(uint64_t)0, D, H0, H1, H2, A, B, C, P, E, G = 0, GI = 0, F, hm = 0;
+		uint64_t hg[MAX_INF];
+		unsigned char gdel[64];
 		__m512i x0, x1, x2, t0, t1, t2;
 		if (o + 64 > n || o + 66 > avail) {
 			/* the last block, padded with a byte that is no delimiter */
@@ -999,35 +1005,46 @@ static inline __attribute__((always_inline, target(SPARSE_TARGET))) size_t spars
 			G = _pdep_u64(r << 1 | (uint64_t)st.cstart, D);
 			st.cstart = (int)(r >> (nd - 1) & 1);
 		}
-		/* literals: flag the record each ends in */
+		/* literals: flag the record each ends in, with the groups found in it */
 		for (int g = 0; g < ninf; g++) {
 			__mmask64 m = _mm512_cmpeq_epi8_mask(x0, c[g][0]);
 			m = _mm512_mask_cmpeq_epi8_mask(m, x1, c[g][1]);
-			hm |= m & (_mm512_cmpeq_epi8_mask(x2, c[g][2]) | any[g]);
+			hg[g] = m & (_mm512_cmpeq_epi8_mask(x2, c[g][2]) | any[g]) & valid;
+			hm |= hg[g];
 		}
-		hm &= valid;
 		if ((hm || st.cinf) && D) {
 			if (st.cinf) {
 				GI = D & -D;
+				gdel[__builtin_ctzll(D)] = (unsigned char)st.cinf;
 				st.cinf = 0;
 			}
 			while (hm) {
-				uint64_t m = D & (~(uint64_t)0 << __builtin_ctzll(hm));
+				uint64_t m = D & (~(uint64_t)0 << __builtin_ctzll(hm)), d = m & -m;
+				uint64_t upto = (d << 1) - 1;	/* the hits up to that delimiter */
+				unsigned gb = 0;
+				int j;
 				if (!m) {
-					st.cinf = 1;
+					for (int g = 0; g < ninf; g++)
+						gb |= (unsigned)((hg[g] & hm) != 0) << g;
+					st.cinf |= gb;
 					break;
 				}
-				GI |= m & -m;
-				hm &= ~((m & -m) - 1) << 1;	/* the hits up to that delimiter are done */
+				for (int g = 0; g < ninf; g++)
+					gb |= (unsigned)((hg[g] & hm & upto) != 0) << g;
+				j = __builtin_ctzll(d);
+				gdel[j] = (unsigned char)((GI & d ? gdel[j] : 0) | gb);
+				GI |= d;
+				hm &= ~upto;
 			}
 		} else if (hm)
-			st.cinf = 1;
+			for (int g = 0; g < ninf; g++)
+				st.cinf |= (unsigned)((hg[g] & hm) != 0) << g;
 		F = D & (E | G | GI);
 		while (F) {
 			int j = __builtin_ctzll(F);
 			uint64_t below = D & (((uint64_t)1 << j) - 1);
 			starts[k] = below ? base + o + (size_t)(64 - __builtin_clzll(below)) : st.start;
-			ends[k++] = (uint32_t)(o + (size_t)j) | (uint32_t)(GI >> j & 1) << 31;
+			ends[k++] = (uint32_t)(o + (size_t)j) | (GI >> j & 1 ? (uint32_t)gdel[j] << 16 : 0);
 			F &= F - 1;
 		}
 		if (D)
@@ -1043,8 +1060,8 @@ static inline __attribute__((always_inline, target(SPARSE_TARGET))) size_t spars
 /* The sparse scan of U[0..N) (N <= CHUNK, AVAIL readable), whose offset in the buffer is
  * BASE: from 64-byte vectors alone, the records that may be candidates (their last bytes or
  * first bytes carry key flags, they hold a literal, or they are short or not ASCII at an
- * end), as ENDS (offset from U, top bit: holds a literal) and STARTS (offset in the buffer);
- * their number. *SEEN counts every record. */
+ * end), as ENDS (offset from U; bits 16-23: the literal groups it holds) and STARTS (offset
+ * in the buffer): their number. *SEEN counts every record. */
 __attribute__((target(SPARSE_TARGET)))
 static size_t sparse_chunk(struct globscan *s, struct sparse *st, const unsigned char *u,
 	size_t base, size_t n, size_t avail, unsigned long long *seen)
@@ -1079,7 +1096,8 @@ static int run_sparse(struct globscan *s, const char *buf, size_t n,
 			len = 4096;
 		nf = sparse_chunk(s, &st, u + base, base, len, n - base, &s->seen);
 		for (size_t j = 0; j < nf; j++) {
-			size_t e = base + (s->ends[j] & 0x7fffffff), start = s->starts[j], l = e - start;
+			size_t e = base + (s->ends[j] & 0xffff), start = s->starts[j], l = e - start;
+			unsigned groups = s->ends[j] >> 16;
 			int c, m;
 			if (l >= 2) {
 				unsigned f2 = (unsigned)u[start] << 8 | u[start + 1];
@@ -1088,14 +1106,14 @@ static int run_sparse(struct globscan *s, const char *buf, size_t n,
 					(bit(bp, f2) & bit(bs, l2)) << 4;
 			} else
 				c = C_FULL;
-			if (s->ends[j] >> 31)
+			if (groups)
 				c |= C_INF;
 			if (!c)
 				continue;
 			if (start < base)
 				c |= C_FULL;	/* begun in an earlier chunk: its bytes were not all seen */
 			s->cands++;
-			m = confirm(s, u + start, l, c, NULL, NULL, 0);
+			m = confirm(s, u + start, l, c, groups);
 			if (m < 0)
 				return -1;
 			if (m && (r = fn(arg, buf + start, l)) != 0)
@@ -1184,6 +1202,7 @@ int globscan_run(struct globscan *s, const char *buf, size_t n, int invert,
 		for (size_t j = 0; j < ne; j++) {
 			size_t e = base + ends[j], l = e - start;
 			int c, m = 0;
+			unsigned groups = 0;
 			if (l >= 2) {
 				unsigned f2 = (unsigned)u[start] << 8 | u[start + 1];
 				unsigned l2 = (unsigned)u[e - 2] << 8 | u[e - 1];
@@ -1200,19 +1219,15 @@ int globscan_run(struct globscan *s, const char *buf, size_t n, int invert,
 				while (hi < nh && base + hits[hi] < e)
 					hi++;
 				nexthit = hi < nh ? base + hits[hi] : SIZE_MAX;
-				if (hi > h0) {
+				if (hi > h0 && (groups = hit_groups(s, u + start, l, u + base, hits + h0,
+					hi - h0)) != 0)
 					c |= C_INF;
-					cands++;
-					m = confirm(s, u + start, l, c | (start < base ? C_FULL : 0),
-						u + base, hits + h0, hi - h0);
-					c = 0;
-				}
 			}
 			if (start < base)
 				c |= C_FULL;	/* begun in an earlier chunk, whose pairs and bytes are gone */
 			if (c) {
 				cands++;
-				m = confirm(s, u + start, l, c, u + base, NULL, 0);
+				m = confirm(s, u + start, l, c, groups);
 			}
 			if (m < 0)
 				return -1;
