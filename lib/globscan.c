@@ -695,6 +695,21 @@ static int confirm(struct globscan *s, const unsigned char *u, size_t len, int c
 	}
 }
 
+/* The candidate bits of record U[START..E) from the pairs at its ends: C_FULL when it is
+ * shorter than two bytes or not ASCII at an end. */
+static inline int end_keys(const struct globscan *s, const unsigned char *u, size_t start,
+	size_t e)
+{
+	unsigned f2, l2;
+
+	if (e - start < 2)
+		return C_FULL;
+	f2 = (unsigned)u[start] << 8 | u[start + 1];
+	l2 = (unsigned)u[e - 2] << 8 | u[e - 1];
+	return bit(s->pre.bits, f2) | bit(s->suf.bits, l2) << 1 |
+		((u[start] | u[e - 1]) >> 7) << 3 | (bit(s->both.bits, f2) & bit(s->bothsuf, l2)) << 4;
+}
+
 /* ---------- finding record ends and literal pairs ---------- */
 
 /* Append BASE + the position of each set bit of M to Q, which has 3 spare entries: four at a
@@ -1082,7 +1097,6 @@ static int run_sparse(struct globscan *s, const char *buf, size_t n,
 	int (*fn)(void *arg, const char *rec, size_t len), void *arg, size_t *done)
 {
 	const unsigned char *u = (const unsigned char *)buf;
-	const uint64_t *pre = s->pre.bits, *suf = s->suf.bits, *bp = s->both.bits, *bs = s->bothsuf;
 	struct sparse st = { 0, 0, 0, 0, (uint64_t)1 << 63, 1, 0 };
 	size_t base = 0;
 	int r;
@@ -1098,14 +1112,7 @@ static int run_sparse(struct globscan *s, const char *buf, size_t n,
 		for (size_t j = 0; j < nf; j++) {
 			size_t e = base + (s->ends[j] & 0xffff), start = s->starts[j], l = e - start;
 			unsigned groups = s->ends[j] >> 16;
-			int c, m;
-			if (l >= 2) {
-				unsigned f2 = (unsigned)u[start] << 8 | u[start + 1];
-				unsigned l2 = (unsigned)u[e - 2] << 8 | u[e - 1];
-				c = bit(pre, f2) | bit(suf, l2) << 1 | ((u[start] | u[e - 1]) >> 7) << 3 |
-					(bit(bp, f2) & bit(bs, l2)) << 4;
-			} else
-				c = C_FULL;
+			int c = end_keys(s, u, start, e), m;
 			if (groups)
 				c |= C_INF;
 			if (!c)
@@ -1181,7 +1188,6 @@ int globscan_run(struct globscan *s, const char *buf, size_t n, int invert,
 	int (*fn)(void *arg, const char *rec, size_t len), void *arg)
 {
 	const unsigned char *u = (const unsigned char *)buf;
-	const uint64_t *pre = s->pre.bits, *suf = s->suf.bits, *bp = s->both.bits, *bs = s->bothsuf;
 	size_t start = 0, base = 0;
 	int r;
 
@@ -1201,15 +1207,8 @@ int globscan_run(struct globscan *s, const char *buf, size_t n, int invert,
 		nexthit = nh ? base + hits[0] : SIZE_MAX;
 		for (size_t j = 0; j < ne; j++) {
 			size_t e = base + ends[j], l = e - start;
-			int c, m = 0;
+			int c = end_keys(s, u, start, e), m = 0;
 			unsigned groups = 0;
-			if (l >= 2) {
-				unsigned f2 = (unsigned)u[start] << 8 | u[start + 1];
-				unsigned l2 = (unsigned)u[e - 2] << 8 | u[e - 1];
-				c = bit(pre, f2) | bit(suf, l2) << 1 | ((u[start] | u[e - 1]) >> 7) << 3 |
-					(bit(bp, f2) & bit(bs, l2)) << 4;
-			} else
-				c = C_FULL;
 			if (nexthit < e) {
 				/* literal pairs: the ones inside this record, past those before it */
 				size_t h0;
