@@ -50,6 +50,10 @@ struct pat {
 	 * each: those bytes as the first and last 8 of a record, to compare at once */
 	int words;
 	uint64_t hval, hmask, tval, tmask;
+	/* a pattern that is "*" LITERAL "*" keyed by a literal: its bytes, and where the key's
+	 * bytes are in them, to check the literal where the key was found */
+	unsigned char *lit;
+	size_t litlen, keyoff;
 };
 
 /* Byte pairs (first << 8 | second) to the patterns keyed by them: for a pair in BITS, its
@@ -208,6 +212,33 @@ static int inf_key(struct globscan *s, const struct pat *p)
 	if (pick == s->ninf)
 		s->ninf++;
 	return pick;
+}
+
+/* When P is "*" LITERAL "*" (on ASCII records) and the bytes of literal group G are in it,
+ * keep its bytes and their offset: 0, or -1 on ENOMEM. */
+static int star_literal(const struct globscan *s, struct pat *p, int g)
+{
+	const unsigned char *k;
+
+	if (!p->direct || p->n < 3 || p->first != 0 || p->last != p->n - 1 || p->nseg != 1)
+		return 0;
+	for (size_t j = 1; j + 1 < p->n; j++)
+		if (!single(&p->v[j]))
+			return 0;
+	p->litlen = p->n - 2;
+	p->lit = malloc(p->litlen);
+	if (!p->lit)
+		return -1;
+	for (size_t j = 0; j < p->litlen; j++)
+		p->lit[j] = (unsigned char)lit1(&p->v[j + 1]);
+	k = memmem(p->lit, p->litlen, s->inf[g], s->inflen[g]);
+	if (!k) {
+		free(p->lit);
+		p->lit = NULL;
+		return 0;
+	}
+	p->keyoff = (size_t)(k - p->lit);
+	return 0;
 }
 
 /* Set P's end words when its outer runs are bytes that fit them. */
@@ -381,6 +412,8 @@ static int build(struct globscan *s)
 			s->on = 0;	/* a pattern with no key: every record is a candidate */
 			break;
 		}
+		if (kind[i] == K_INF && star_literal(s, p, infk[i]) < 0)
+			goto out;
 		total += kind[i] == K_PRE || kind[i] == K_BOTH ? pre : kind[i] == K_SUF ? suf : 0;
 		if (total > IDS_MAX) {
 			s->on = 0;
@@ -512,6 +545,7 @@ void globscan_free(struct globscan *s)
 	for (size_t i = 0; i < s->npat; i++) {
 		free(s->pat[i].v);
 		free(s->pat[i].seg);
+		free(s->pat[i].lit);
 	}
 	free(s->pat);
 	tab_free(&s->pre);
@@ -628,12 +662,16 @@ static int ascii(const unsigned char *u, size_t n)
 /* Match one record against the patterns of IDS[0..K): 1, 0, or -1 when the automaton must
  * answer (a pattern not confirmed from its shape). */
 static int confirm_list(const struct globscan *s, const uint32_t *ids, size_t k,
-	const unsigned char *u, size_t len)
+	const unsigned char *u, size_t len, const unsigned char *hit)
 {
 	for (size_t j = 0; j < k; j++) {
 		const struct pat *p = &s->pat[ids[j]];
 		if (!p->direct)
 			return -1;
+		if (p->lit && hit && (size_t)(hit - u) >= p->keyoff &&
+			(size_t)(hit - u) - p->keyoff + p->litlen <= len &&
+			!memcmp(hit - p->keyoff, p->lit, p->litlen))
+			return 1;	/* the literal where its key was found */
 		if (shape_match(p, u, len))
 			return 1;
 	}
@@ -658,9 +696,9 @@ static unsigned hit_groups(const struct globscan *s, const unsigned char *u, siz
 }
 
 /* Whether candidate record U (LEN bytes) with candidate bits C matches: 1, 0, or -1 ENOMEM.
- * GROUPS: the literals (bits of S->inf) found in it, with C_INF. */
+ * GROUPS: the literals (bits of S->inf) found in it, with C_INF; HIT where one was, or NULL. */
 static int confirm(struct globscan *s, const unsigned char *u, size_t len, int c,
-	unsigned groups)
+	unsigned groups, const unsigned char *hit)
 {
 	int r = 0;
 
@@ -668,22 +706,22 @@ static int confirm(struct globscan *s, const unsigned char *u, size_t len, int c
 		if (c & C_PRE) {
 			unsigned k = (unsigned)u[0] << 8 | u[1];
 			r = confirm_list(s, s->pre.ids + s->pre.start[k],
-				s->pre.end[k] - s->pre.start[k], u, len);
+				s->pre.end[k] - s->pre.start[k], u, len, NULL);
 		}
 		if (r == 0 && (c & C_BOTH)) {
 			unsigned k = (unsigned)u[0] << 8 | u[1];
 			r = confirm_list(s, s->both.ids + s->both.start[k],
-				s->both.end[k] - s->both.start[k], u, len);
+				s->both.end[k] - s->both.start[k], u, len, NULL);
 		}
 		if (r == 0 && (c & C_SUF)) {
 			unsigned k = (unsigned)u[len - 2] << 8 | u[len - 1];
 			r = confirm_list(s, s->suf.ids + s->suf.start[k],
-				s->suf.end[k] - s->suf.start[k], u, len);
+				s->suf.end[k] - s->suf.start[k], u, len, NULL);
 		}
 		for (int g = 0; r == 0 && (c & C_INF) && g < s->ninf; g++)
 			if (groups >> g & 1)
 				r = confirm_list(s, s->infids + s->infoff[g],
-					s->infoff[g + 1] - s->infoff[g], u, len);
+					s->infoff[g + 1] - s->infoff[g], u, len, hit);
 		if (r >= 0)
 			return r;
 	}
@@ -963,7 +1001,7 @@ static inline __attribute__((always_inline, target(SPARSE_TARGET))) size_t spars
 	const __m512i fp2 = _mm512_set1_epi8(F_P2), fpa = _mm512_set1_epi8(F_PA);
 	__m512i c[MAX_INF][3];
 	__mmask64 any[MAX_INF];
-	uint32_t *ends = s->ends;
+	uint32_t *ends = s->ends, *hits = s->hits;
 	size_t *starts = s->starts, k = 0;
 	uint64_t wide = 0;
 	unsigned long long nrec = 0;
@@ -980,6 +1018,7 @@ static inline __attribute__((always_inline, target(SPARSE_TARGET))) size_t spars
 		uint64_t valid = ~(uint64_t)0, D, H0, H1, H2, A, B, C, P, E, G = 0, GI = 0, F, hm = 0;
 		uint64_t hg[MAX_INF];
 		unsigned char gdel[64];
+		uint32_t hfirst[64];	/* the first literal found in the record ending at each bit */
 		__m512i x0, x1, x2, t0, t1, t2;
 		if (o + 64 > n || o + 66 > avail) {
 			/* the last block, padded with a byte that is no delimiter */
@@ -1031,6 +1070,7 @@ static inline __attribute__((always_inline, target(SPARSE_TARGET))) size_t spars
 			if (st.cinf) {
 				GI = D & -D;
 				gdel[__builtin_ctzll(D)] = (unsigned char)st.cinf;
+				hfirst[__builtin_ctzll(D)] = UINT32_MAX;	/* in a block before */
 				st.cinf = 0;
 			}
 			while (hm) {
@@ -1047,6 +1087,8 @@ static inline __attribute__((always_inline, target(SPARSE_TARGET))) size_t spars
 				for (int g = 0; g < ninf; g++)
 					gb |= (unsigned)((hg[g] & hm & upto) != 0) << g;
 				j = __builtin_ctzll(d);
+				if (!(GI & d) || hfirst[j] == UINT32_MAX)
+					hfirst[j] = (uint32_t)(o + (size_t)__builtin_ctzll(hm));
 				gdel[j] = (unsigned char)((GI & d ? gdel[j] : 0) | gb);
 				GI |= d;
 				hm &= ~upto;
@@ -1059,6 +1101,7 @@ static inline __attribute__((always_inline, target(SPARSE_TARGET))) size_t spars
 			int j = __builtin_ctzll(F);
 			uint64_t below = D & (((uint64_t)1 << j) - 1);
 			starts[k] = below ? base + o + (size_t)(64 - __builtin_clzll(below)) : st.start;
+			hits[k] = GI >> j & 1 ? hfirst[j] : UINT32_MAX;
 			ends[k++] = (uint32_t)(o + (size_t)j) | (GI >> j & 1 ? (uint32_t)gdel[j] << 16 : 0);
 			F &= F - 1;
 		}
@@ -1075,8 +1118,9 @@ static inline __attribute__((always_inline, target(SPARSE_TARGET))) size_t spars
 /* The sparse scan of U[0..N) (N <= CHUNK, AVAIL readable), whose offset in the buffer is
  * BASE: from 64-byte vectors alone, the records that may be candidates (their last bytes or
  * first bytes carry key flags, they hold a literal, or they are short or not ASCII at an
- * end), as ENDS (offset from U; bits 16-23: the literal groups it holds) and STARTS (offset
- * in the buffer): their number. *SEEN counts every record. */
+ * end), as ENDS (offset from U; bits 16-23: the literal groups it holds), STARTS (offset in
+ * the buffer) and HITS (the offset from U of a literal in it, or UINT32_MAX): their number.
+ * *SEEN counts every record. */
 __attribute__((target(SPARSE_TARGET)))
 static size_t sparse_chunk(struct globscan *s, struct sparse *st, const unsigned char *u,
 	size_t base, size_t n, size_t avail, unsigned long long *seen)
@@ -1120,7 +1164,8 @@ static int run_sparse(struct globscan *s, const char *buf, size_t n,
 			if (start < base)
 				c |= C_FULL;	/* begun in an earlier chunk: its bytes were not all seen */
 			s->cands++;
-			m = confirm(s, u + start, l, c, groups);
+			m = confirm(s, u + start, l, c, groups,
+				s->hits[j] != UINT32_MAX ? u + base + s->hits[j] : NULL);
 			if (m < 0)
 				return -1;
 			if (m && (r = fn(arg, buf + start, l)) != 0)
@@ -1209,6 +1254,7 @@ int globscan_run(struct globscan *s, const char *buf, size_t n, int invert,
 			size_t e = base + ends[j], l = e - start;
 			int c = end_keys(s, u, start, e), m = 0;
 			unsigned groups = 0;
+			const unsigned char *hit = NULL;
 			if (nexthit < e) {
 				/* literal pairs: the ones inside this record, past those before it */
 				size_t h0;
@@ -1219,14 +1265,16 @@ int globscan_run(struct globscan *s, const char *buf, size_t n, int invert,
 					hi++;
 				nexthit = hi < nh ? base + hits[hi] : SIZE_MAX;
 				if (hi > h0 && (groups = hit_groups(s, u + start, l, u + base, hits + h0,
-					hi - h0)) != 0)
+					hi - h0)) != 0) {
 					c |= C_INF;
+					hit = u + base + hits[h0];
+				}
 			}
 			if (start < base)
 				c |= C_FULL;	/* begun in an earlier chunk, whose pairs and bytes are gone */
 			if (c) {
 				cands++;
-				m = confirm(s, u + start, l, c, groups);
+				m = confirm(s, u + start, l, c, groups, hit);
 			}
 			if (m < 0)
 				return -1;

@@ -884,6 +884,52 @@ static void shapes(void)
 	free(b.p);
 }
 
+/* "*" LITERAL "*" patterns are checked first where their key was found: every record that
+ * holds the key but not the whole literal there (one byte changed, cut by the record's end,
+ * or whole only at a later place) gets the same answer as one by one. */
+static void star_literals(void)
+{
+	static const char *const pats[] = { "*/node_modules/*", "*abcdefgh*", "*/.git/*", "*.o" };
+	static const size_t plen[] = { 16, 10, 8, 3 };
+	static const char *const lits[] = { "/node_modules/", "abcdefgh", "/.git/" };
+	struct buf b = { 0 };
+	size_t sel = 0, recs = 0;
+	char *buf;
+
+	for (int l = 0; l < 3; l++) {
+		const char *lit = lits[l];
+		size_t n = strlen(lit);
+		for (size_t j = 0; j <= n; j++) {
+			/* byte J changed (J == N: whole), at the start, inside, at the end */
+			char m[32];
+			memcpy(m, lit, n);
+			if (j < n)
+				m[j] = m[j] == 'x' ? 'y' : 'x';
+			for (int where = 0; where < 3; where++) {
+				if (where)
+					puts_(&b, "pre");
+				put(&b, m, n);
+				if (where < 2)
+					puts_(&b, where ? "post" : "z");
+				puts_(&b, "\n");
+				/* a broken copy first, the whole literal later */
+				put(&b, m, n);
+				puts_(&b, "/");
+				put(&b, lit, n);
+				puts_(&b, "\n");
+				/* cut by the end: all but the last J + 1 bytes */
+				put(&b, lit, n - (j < n ? j + 1 : n));
+				puts_(&b, "\n");
+			}
+		}
+	}
+	buf = exact(b.p, b.n);
+	CHECK_INT(agree("star literals", pats, plen, 4, 0, '\n', buf, b.n, &sel, &recs), 0);
+	CHECK(sel > recs / 3 && sel < recs);
+	free(buf);
+	free(b.p);
+}
+
 /* Case folding, where non-ASCII characters fold to ASCII letters (Kelvin sign, long s), at the
  * first and last bytes the prefilter keys on. */
 static void folding(void)
@@ -986,6 +1032,7 @@ int main(void)
 	probe();
 	many_pairs();
 	shapes();
+	star_literals();
 	folding();
 	threads();
 	return unit_done("globscan");
