@@ -668,6 +668,16 @@ static int confirm_list(const struct globscan *s, const uint32_t *ids, size_t k,
 		const struct pat *p = &s->pat[ids[j]];
 		if (!p->direct)
 			return -1;
+		if (p->words && !p->nseg && len >= 8) {
+			/* only its outer runs: two words, without a call */
+			uint64_t h, t;
+			memcpy(&h, u, 8);
+			memcpy(&t, u + len - 8, 8);
+			if (len >= p->first + (p->n - p->last - 1) && (h & p->hmask) == p->hval &&
+				(t & p->tmask) == p->tval)
+				return 1;
+			continue;
+		}
 		if (p->lit && hit && (size_t)(hit - u) >= p->keyoff &&
 			(size_t)(hit - u) - p->keyoff + p->litlen <= len &&
 			!memcmp(hit - p->keyoff, p->lit, p->litlen))
