@@ -151,11 +151,13 @@ static int filter(struct run *r, const char *path)
 	if (rc == 0 && b.len > 0)
 		one(r, b.p, b.len);
 done:
-	if (getenv("COOKBOX_GLOBSCAN_STATS")) {
+	if (getenv("COOKBOX_SCAN_STATS")) {
+		/* why a pattern set is slow: how many records the key scan let through */
 		unsigned long long recs, cands;
 		globscan_stats(sc, &recs, &cands);
-		msg_warn("globscan: %s, %llu records, %llu candidates",
-			globscan_filtering(sc) ? "filtering" : "not filtering", recs, cands);
+		msg_warn("%s: key scan %s; %llu records looked at, %llu of them candidates",
+			strcmp(path, "-") ? path : "(standard input)",
+			globscan_filtering(sc) ? "on" : "dropped", recs, cands);
 	}
 	globscan_free(sc);
 	buf_free(&b);

@@ -578,11 +578,6 @@ int globscan_vector(struct globscan *s, int level)
 	return s->vec;
 }
 
-void globscan_portable(struct globscan *s)
-{
-	globscan_vector(s, 0);
-}
-
 /* ---------- confirming a candidate ---------- */
 
 static int seg_at(const struct glob_atom *a, size_t k, const unsigned char *u)

@@ -34,8 +34,6 @@ int globscan_filtering(const struct globscan *s);
 /* Records seen by the prefilter so far, and how many of them were candidates. */
 void globscan_stats(const struct globscan *s, unsigned long long *records,
 	unsigned long long *candidates);
-/* Use no vector instructions from now on; for tests of the portable path. */
-void globscan_portable(struct globscan *s);
 /* Use vector instructions up to LEVEL (0 none, 1 AVX2, 2 AVX-512BW) as far as the processor
  * has them; for tests of each path. The level in effect. */
 int globscan_vector(struct globscan *s, int level);

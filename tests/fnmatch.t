@@ -336,3 +336,13 @@ $ printf '\na\nab\n~\nb~' | fnmatch -e '*~' -e '?' -e 'ab'
 > ab
 > ~
 > b~
+
+=== COOKBOX_SCAN_STATS: how many records the key scan let through
+$ printf 'a.o\nb.c\nx.o\nsrc/build/y\n' >in && COOKBOX_SCAN_STATS=1 fnmatch -c -e '*.o' -e 'build/*' --input=in
+> 2
+2> fnmatch: in: key scan on; 4 records looked at, 2 of them candidates
+
+=== COOKBOX_SCAN_STATS: a pattern with no key drops the scan
+$ printf 'a\nb\n' | COOKBOX_SCAN_STATS=1 fnmatch -c '*[ab]*'
+> 2
+2> fnmatch: (standard input): key scan dropped; 0 records looked at, 0 of them candidates
