@@ -2003,6 +2003,27 @@ static void atom_ascii(struct globset *g, int t, uint64_t m[2])
 	}
 }
 
+/* Shape position A for single-character term T. */
+static void one_char(struct globset *g, int t, struct glob_atom *a)
+{
+	int type = g->t[t].type;
+
+	memset(a, 0, sizeof *a);
+	atom_ascii(g, t, a->ascii);
+	a->wide = type != T_CHR || g->t[t].a >= 0x80 || (g->flags & GLOB_CASEFOLD);
+}
+
+/* Whether every alternative of T_ALT term T is a single character. */
+static int one_char_alts(const struct globset *g, int t)
+{
+	for (int k = 0; k < g->t[t].b; k++) {
+		int type = g->t[g->kids[g->t[t].a + k]].type;
+		if (type != T_CHR && type != T_ANY && type != T_SET)
+			return 0;
+	}
+	return 1;
+}
+
 int globset_shape(struct globset *g, size_t idx, struct glob_shape *s)
 {
 	int fl = g->flags, t;
@@ -2029,9 +2050,17 @@ int globset_shape(struct globset *g, size_t idx, struct glob_shape *s)
 		}
 		a = &s->v[s->n++];
 		memset(a, 0, sizeof *a);
-		if (type == T_CHR || type == T_ANY || type == T_SET) {
-			atom_ascii(g, atom, a->ascii);
-			a->wide = type != T_CHR || g->t[atom].a >= 0x80 || (fl & GLOB_CASEFOLD);
+		if (type == T_CHR || type == T_ANY || type == T_SET)
+			one_char(g, atom, a);
+		else if (type == T_ALT && one_char_alts(g, atom)) {
+			/* {c,h} or @(c|h): one character of any alternative */
+			for (int k = 0; k < g->t[atom].b; k++) {
+				struct glob_atom b;
+				one_char(g, g->kids[g->t[atom].a + k], &b);
+				a->ascii[0] |= b.ascii[0];
+				a->ascii[1] |= b.ascii[1];
+				a->wide |= b.wide;
+			}
 		} else {
 			a->star = 1;
 			if (type != T_WSTAR)

@@ -346,3 +346,9 @@ $ printf 'a.o\nb.c\nx.o\nsrc/build/y\n' >in && COOKBOX_SCAN_STATS=1 fnmatch -c -
 $ printf 'a\nb\n' | COOKBOX_SCAN_STATS=1 fnmatch -c '*[ab]*'
 > 2
 2> fnmatch: (standard input): key scan dropped; 0 records looked at, 0 of them candidates
+
+=== braces of single characters are keyed like a bracket
+$ printf 'a.c\nb.h\nc.o\nd.ch\n' >in && COOKBOX_SCAN_STATS=1 fnmatch -b '*.{c,h}' --input=in
+> a.c
+> b.h
+2> fnmatch: in: key scan on; 4 records looked at, 2 of them candidates
