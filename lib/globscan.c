@@ -40,9 +40,11 @@ struct seg {
 	unsigned char byte;
 };
 
+/* One shape of a pattern; the pair tables and literal groups list these. */
 struct pat {
 	struct glob_atom *v;
 	size_t n, first, last;	/* the first and last star, or n */
+	int never;		/* the pattern matches nothing */
 	int direct;		/* confirmed from its shape on ASCII records */
 	struct seg *seg;	/* the runs between the first and last star */
 	size_t nseg;
@@ -355,43 +357,61 @@ static void tab_free(struct pairtab *t)
 /* Build the prefilter: 0 (S->on tells whether there is one), or -1 on ENOMEM. */
 static int build(struct globscan *s)
 {
-	size_t np = globset_count(s->g), total = 0;
-	unsigned char *kind = calloc(np + 1, 1);
-	int *infk = calloc(np + 1, sizeof *infk);
+	size_t np = globset_count(s->g), cap = 0, total = 0;
+	unsigned char *kind = NULL;
+	int *infk = NULL;
 	int rc = -1;
 
-	s->pat = calloc(np + 1, sizeof *s->pat);
-	if (!kind || !infk || !s->pat)
+	/* every shape of every pattern (a pattern matches only where one of its shapes does) */
+	for (size_t i = 0; i < np; i++)
+		for (size_t k = 0;; k++) {
+			struct glob_shape sh;
+			struct pat *p;
+			size_t seg = 0;
+			int r;
+			if (s->npat == cap) {
+				struct pat *v = realloc(s->pat, (cap = cap ? 2 * cap : 16) * sizeof *v);
+				if (!v)
+					goto out;
+				s->pat = v;
+			}
+			if ((r = globset_shape(s->g, i, k, &sh)) < 0)
+				goto out;
+			if (r == 0)
+				break;
+			p = &s->pat[s->npat++];
+			memset(p, 0, sizeof *p);
+			p->v = sh.v;
+			p->n = sh.n;
+			p->never = sh.never;
+			p->first = p->last = sh.n;
+			for (size_t j = 0; j < sh.n; j++)
+				if (sh.v[j].star) {
+					if (p->first == sh.n)
+						p->first = j;
+					p->last = j;
+				}
+			p->direct = sh.exact;
+			for (size_t j = p->first; j < p->last; j++) {
+				seg = sh.v[j].star ? 0 : seg + 1;
+				if (seg > SEG_MAX)
+					p->direct = 0;
+			}
+			if (p->direct && segments(p) < 0)
+				goto out;
+			if (p->direct)
+				end_words(p);
+		}
+	kind = calloc(s->npat + 1, 1);
+	infk = calloc(s->npat + 1, sizeof *infk);
+	if (!kind || !infk)
 		goto out;
-	s->npat = np;
-	s->on = np > 0;
-	for (size_t i = 0; i < np; i++) {
-		struct glob_shape sh;
+	s->on = s->npat > 0;
+	for (size_t i = 0; i < s->npat; i++) {
 		struct pat *p = &s->pat[i];
 		uint64_t o[4], in[4];
-		size_t pre, suf, seg = 0;
-		if (globset_shape(s->g, i, &sh) < 0)
-			goto out;
-		p->v = sh.v;
-		p->n = sh.n;
-		p->first = p->last = sh.n;
-		for (size_t j = 0; j < sh.n; j++)
-			if (sh.v[j].star) {
-				if (p->first == sh.n)
-					p->first = j;
-				p->last = j;
-			}
-		p->direct = sh.exact;
-		for (size_t j = p->first; j < p->last; j++) {
-			seg = sh.v[j].star ? 0 : seg + 1;
-			if (seg > SEG_MAX)
-				p->direct = 0;
-		}
-		if (p->direct && segments(p) < 0)
-			goto out;
-		if (p->direct)
-			end_words(p);
-		if (sh.never || p->n == 0 || (p->n == 1 && !p->v[0].star))
+		size_t pre, suf;
+		if (p->never || p->n == 0 || (p->n == 1 && !p->v[0].star))
 			continue;	/* it matches no record, or only ones that are candidates anyway:
 				 * shorter than two bytes, or one non-ASCII character */
 		pre = key_sets(p, 0, o, in);
@@ -430,7 +450,7 @@ static int build(struct globscan *s)
 		if (pass == 1 && (tab_fill_prepare(&s->pre) < 0 || tab_fill_prepare(&s->suf) < 0 ||
 			tab_fill_prepare(&s->both) < 0))
 			goto out;
-		for (size_t i = 0; i < np; i++) {
+		for (size_t i = 0; i < s->npat; i++) {
 			uint64_t o[4], in[4];
 			if (kind[i] == K_BOTH) {
 				key_sets(&s->pat[i], 0, o, in);
@@ -457,7 +477,7 @@ static int build(struct globscan *s)
 	{
 		uint32_t fill[MAX_INF];
 		memcpy(fill, s->infoff, sizeof fill);
-		for (size_t i = 0; i < np; i++)
+		for (size_t i = 0; i < s->npat; i++)
 			if (kind[i] == K_INF)
 				s->infids[fill[infk[i]]++] = (uint32_t)i;
 	}

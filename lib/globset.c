@@ -2024,39 +2024,73 @@ static int one_char_alts(const struct globset *g, int t)
 	return 1;
 }
 
-int globset_shape(struct globset *g, size_t idx, struct glob_shape *s)
-{
-	int fl = g->flags, t;
-	size_t cap = 0;
+#define SHAPE_VARIANTS 16	/* more choices of alternatives than this: the groups are stars */
 
-	memset(s, 0, sizeof *s);
-	if (idx >= g->npat) {
-		errno = EINVAL;
-		return -1;
+/* Whether alternative T (a chain of terms) is single characters and stars, or empty. */
+static int plain_alt(const struct globset *g, int t)
+{
+	for (; t != EPS; t = g->t[t].b) {
+		int atom = g->t[t].type == T_CAT ? g->t[t].a : t, type = g->t[atom].type;
+		if (type != T_CHR && type != T_ANY && type != T_SET && type != T_WSTAR)
+			return 0;
+		if (g->t[t].type != T_CAT)
+			break;
 	}
-	t = g->pterm[idx];
-	s->never = t == NONE;
-	s->exact = !(fl & (GLOB_PATHNAME | GLOB_PERIOD | GLOB_LEADING_DIR));
-	for (; !s->never; t = g->t[t].b) {
+	return 1;
+}
+
+/* Whether T_ALT term T is a group that gives a shape per alternative. */
+static int expands(const struct globset *g, int t)
+{
+	if (g->t[t].type != T_ALT || one_char_alts(g, t))
+		return 0;
+	for (int k = 0; k < g->t[t].b; k++)
+		if (!plain_alt(g, g->kids[g->t[t].a + k]))
+			return 0;
+	return 1;
+}
+
+struct shaper {
+	struct glob_shape *s;
+	size_t cap;
+	int err;
+};
+
+static struct glob_atom *shape_push(struct shaper *sp)
+{
+	struct glob_atom *a;
+
+	if (sp->err || grow((void **)&sp->s->v, &sp->cap, sp->s->n + 1, sizeof *sp->s->v) < 0) {
+		sp->err = 1;
+		return NULL;
+	}
+	a = &sp->s->v[sp->s->n++];
+	memset(a, 0, sizeof *a);
+	return a;
+}
+
+/* Append the positions of chain T to the shape; an expanding group takes the alternative
+ * that *K picks (K /= its number of alternatives), or is a star when not EXPAND. */
+static void shape_chain(struct globset *g, struct shaper *sp, int t, size_t *k, int expand)
+{
+	for (; t != EPS; t = g->t[t].b) {
 		int atom = g->t[t].type == T_CAT ? g->t[t].a : t, type = g->t[atom].type;
 		struct glob_atom *a;
 		if (type == T_MARK)
 			break;
-		if (grow((void **)&s->v, &cap, s->n + 2, sizeof *s->v) < 0) {
-			free(s->v);
-			s->v = NULL;
-			errno = ENOMEM;
-			return -1;
-		}
-		a = &s->v[s->n++];
-		memset(a, 0, sizeof *a);
-		if (type == T_CHR || type == T_ANY || type == T_SET)
+		if (expand && expands(g, atom)) {
+			size_t n = (size_t)g->t[atom].b;
+			shape_chain(g, sp, g->kids[g->t[atom].a + (int)(*k % n)], k, 0);
+			*k /= n;
+		} else if ((a = shape_push(sp)) == NULL)
+			return;
+		else if (type == T_CHR || type == T_ANY || type == T_SET)
 			one_char(g, atom, a);
 		else if (type == T_ALT && one_char_alts(g, atom)) {
 			/* {c,h} or @(c|h): one character of any alternative */
-			for (int k = 0; k < g->t[atom].b; k++) {
+			for (int j = 0; j < g->t[atom].b; j++) {
 				struct glob_atom b;
-				one_char(g, g->kids[g->t[atom].a + k], &b);
+				one_char(g, g->kids[g->t[atom].a + j], &b);
 				a->ascii[0] |= b.ascii[0];
 				a->ascii[1] |= b.ascii[1];
 				a->wide |= b.wide;
@@ -2064,23 +2098,54 @@ int globset_shape(struct globset *g, size_t idx, struct glob_shape *s)
 		} else {
 			a->star = 1;
 			if (type != T_WSTAR)
-				s->exact = 0;
+				sp->s->exact = 0;
 		}
 		if (g->t[t].type != T_CAT)
 			break;
 	}
+}
+
+int globset_shape(struct globset *g, size_t idx, size_t k, struct glob_shape *s)
+{
+	int fl = g->flags, t;
+	size_t variants = 1;
+	struct shaper sp = { s, 0, 0 };
+
+	memset(s, 0, sizeof *s);
+	if (idx >= g->npat) {
+		errno = EINVAL;
+		return -1;
+	}
+	t = g->pterm[idx];
+	for (int u = t; u != NONE && u != EPS; u = g->t[u].b) {
+		int atom = g->t[u].type == T_CAT ? g->t[u].a : u;
+		if (expands(g, atom) && (variants *= (size_t)g->t[atom].b) > SHAPE_VARIANTS)
+			break;
+		if (g->t[u].type != T_CAT)
+			break;
+	}
+	if (variants > SHAPE_VARIANTS)
+		variants = 1;	/* the groups are stars */
+	if (k >= variants)
+		return 0;
+	s->never = t == NONE;
+	/* one alternative's shape says nothing of the others' names */
+	s->exact = !(fl & (GLOB_PATHNAME | GLOB_PERIOD | GLOB_LEADING_DIR)) && variants == 1;
+	if (!s->never)
+		shape_chain(g, &sp, t, &k, variants > 1);
 	if ((fl & GLOB_LEADING_DIR) && !s->never) {
 		/* the pattern may stop at a '/' with anything after it */
-		if (grow((void **)&s->v, &cap, s->n + 1, sizeof *s->v) < 0) {
-			free(s->v);
-			s->v = NULL;
-			errno = ENOMEM;
-			return -1;
-		}
-		memset(&s->v[s->n], 0, sizeof *s->v);
-		s->v[s->n++].star = 1;
+		struct glob_atom *a = shape_push(&sp);
+		if (a)
+			a->star = 1;
 	}
-	return 0;
+	if (sp.err) {
+		free(s->v);
+		s->v = NULL;
+		errno = ENOMEM;
+		return -1;
+	}
+	return 1;
 }
 
 size_t globset_required(struct globset *g, const char **lit)

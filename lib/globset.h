@@ -57,15 +57,17 @@ struct glob_atom {
 };
 /* A pattern's shape, for a caller that prefilters names (lib/globscan). Every name the pattern
  * matches also matches the shape (a star matching any bytes, a position one byte if ASCII or
- * any bytes of a non-ASCII character if wide). */
+ * any bytes of a non-ASCII character if wide), or one of its shapes when its braces or @(..)
+ * groups have a shape per alternative. */
 struct glob_shape {
 	struct glob_atom *v;	/* malloc'd; the caller frees it */
 	size_t n;
 	int never;		/* the pattern matches no name at all */
 	int exact;		/* a name of ASCII bytes matches the pattern iff it matches the shape */
 };
-/* The shape of pattern IDX: 0, or -1 with errno ENOMEM (or EINVAL for a bad IDX). */
-int globset_shape(struct globset *g, size_t idx, struct glob_shape *s);
+/* Shape K (0, 1, ...) of pattern IDX: 1, 0 when there is no shape K, or -1 with errno ENOMEM
+ * (or EINVAL for a bad IDX). */
+int globset_shape(struct globset *g, size_t idx, size_t k, struct glob_shape *s);
 
 /* Pattern P under FLAGS as a PCRE2 regular expression that matches the same whole names, like
  * Python's fnmatch.translate: "(?s:...)\z". NULL with errno ENOMEM, or ENOTSUP for !(...),

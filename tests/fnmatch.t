@@ -352,3 +352,11 @@ $ printf 'a.c\nb.h\nc.o\nd.ch\n' >in && COOKBOX_SCAN_STATS=1 fnmatch -b '*.{c,h}
 > a.c
 > b.h
 2> fnmatch: in: key scan on; 4 records looked at, 2 of them candidates
+
+=== braces of whole runs give a key per alternative
+$ printf 'x.py\ny.pyc\nz.pyo\nsrc/a/q.c\nsrc/bb/r.o\nsrc/c/s.c\n' >in && COOKBOX_SCAN_STATS=1 fnmatch -b -e '*.{py,pyc}' -e 'src/{a,bb}/*.{c,o}' --input=in
+> x.py
+> y.pyc
+> src/a/q.c
+> src/bb/r.o
+2> fnmatch: in: key scan on; 6 records looked at, 5 of them candidates
