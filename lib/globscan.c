@@ -1,8 +1,11 @@
 /* globscan: records of a buffer against a globset, through an anchored-key prefilter (see
  * globscan.h). A record is a candidate when its first two bytes or last two bytes are a key
- * of some pattern, when it holds a literal pair some pattern needs, or when it is shorter than
- * two bytes or starts or ends outside ASCII; only candidates are matched. Keys come from each
- * pattern's shape (globset_shape), so they are sound for every flag: a shape is a superset. */
+ * of some pattern (or both, for a pattern keyed at both ends), when it holds two or three
+ * bytes of a literal some pattern needs, or when it is shorter than two bytes or starts or
+ * ends outside ASCII; only candidates are matched. Keys come from each pattern's shapes
+ * (globset_shape), so they are sound for every flag: a shape is a superset.
+ * The scan of 64-byte blocks comes at three levels: AVX-512 (VBMI), which also marks the
+ * candidate records itself (the sparse scan); AVX2; and 8 bytes at a time. */
 #include <errno.h>
 #include <pthread.h>
 #include <semaphore.h>
@@ -19,7 +22,7 @@
 #include "globset.h"
 
 #define CHUNK 65536		/* bytes whose record ends are listed at a time */
-#define MAX_INF 8		/* literal pairs the vector pass looks for */
+#define MAX_INF 8		/* literals (two or three bytes) the vector pass looks for */
 #define SEG_MAX 16		/* an inner run of more positions is confirmed by the automaton */
 #define KEY_MAX 16384		/* a key of more byte pairs than this is no key */
 #define IDS_MAX (1u << 20)	/* pattern entries in both pair tables */
@@ -773,7 +776,7 @@ static inline int end_keys(const struct globscan *s, const unsigned char *u, siz
 		((u[start] | u[e - 1]) >> 7) << 3 | (bit(s->both.bits, f2) & bit(s->bothsuf, l2)) << 4;
 }
 
-/* ---------- finding record ends and literal pairs ---------- */
+/* ---------- finding record ends and literals ---------- */
 
 /* Append BASE + the position of each set bit of M to Q, which has 3 spare entries: four at a
  * time, with no branch per bit. */
@@ -1281,7 +1284,7 @@ int globscan_run(struct globscan *s, const char *buf, size_t n, int invert,
 			unsigned groups = 0;
 			const unsigned char *hit = NULL;
 			if (nexthit < e) {
-				/* literal pairs: the ones inside this record, past those before it */
+				/* literals: the ones inside this record, past those before it */
 				size_t h0;
 				while (hi < nh && base + hits[hi] < start)
 					hi++;
@@ -1296,7 +1299,7 @@ int globscan_run(struct globscan *s, const char *buf, size_t n, int invert,
 				}
 			}
 			if (start < base)
-				c |= C_FULL;	/* begun in an earlier chunk, whose pairs and bytes are gone */
+				c |= C_FULL;	/* begun in an earlier chunk, whose literals and bytes are gone */
 			if (c) {
 				cands++;
 				m = confirm(s, u + start, l, c, groups, hit);

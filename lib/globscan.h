@@ -3,7 +3,8 @@
  * pattern before any automaton runs: each pattern is keyed by the two bytes its matches can
  * start with, the two they can end with, or a literal they must contain (looked for in the
  * whole buffer at once with vector compares); the records whose keys hit are confirmed against
- * the patterns of those keys. The scan borrows the set, which must outlive it and not change. */
+ * the patterns of those keys. Big mapped inputs can be split between threads. The scan
+ * borrows the set, which must outlive it and not change. */
 #ifndef COOKBOX_GLOBSCAN_H
 #define COOKBOX_GLOBSCAN_H
 
