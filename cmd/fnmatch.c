@@ -105,7 +105,7 @@ static int filter(struct run *r, const char *path)
 	sc = globscan_new(r->g, delim);
 	if (!sc)
 		msg_nomem();
-	if (r->jobs > 0) {
+	{
 		/* a regular file is matched in place, by up to JOBS threads */
 		size_t n, used;
 		const char *map = in_map(in, &n);
