@@ -1354,6 +1354,14 @@ static int start_line(struct wrap *w, struct buf *out, const char *ind, size_t i
 	return 0;
 }
 
+/* A whole line of text P (N bytes) after the first line's indent or the later lines'. */
+static int put_line(struct wrap *w, struct buf *out, const void *p, size_t n)
+{
+	if (start_line(w, out, w->nlines ? w->si : w->ii, w->nlines ? w->silen : w->iilen) < 0)
+		return -1;
+	return buf_add(out, p, n);
+}
+
 static int put_piece(struct buf *out, const char *s, size_t off, size_t len, unsigned fl, int last)
 {
 	if (fl & CK_TWOSP)
@@ -1680,8 +1688,7 @@ static int greedy_ascii(struct wrap *w, const unsigned char *s, size_t n, struct
 		/* The line, without the whitespace chunk it may end in. */
 		for (e = b; e > pos && s[e - 1] == ' '; e--)
 			;
-		if (e > pos && (start_line(w, out, w->nlines ? w->si : w->ii,
-		    w->nlines ? w->silen : w->iilen) < 0 || buf_add(out, s + pos, e - pos) < 0))
+		if (e > pos && put_line(w, out, s + pos, e - pos) < 0)
 			return -1;
 		pos = b;
 	}
@@ -1739,8 +1746,7 @@ static int greedy_units(struct wrap *w, const unsigned char *s, size_t n, struct
 		}
 		/* The line, without the whitespace chunk it may end in. */
 		e = (lastf & CK_WS) ? last : cs;
-		if (e > a && (start_line(w, out, w->nlines ? w->si : w->ii,
-		    w->nlines ? w->silen : w->iilen) < 0 || buf_add(out, s + a, e - a) < 0))
+		if (e > a && put_line(w, out, s + a, e - a) < 0)
 			return -1;
 	}
 #undef NEXT_CHUNK
@@ -2254,8 +2260,7 @@ static int optimal_items(struct wrap *w, const unsigned char *s, size_t nit, con
 		for (i = 0, k = nxt; k != SIZE_MAX; i = k + 1, k = it[k].prev) {
 			size_t bs = ib ? ib[2 * i] : it[i].s, be = ib ? ib[2 * k + 1] : it[k].e;
 
-			if (start_line(w, out, w->nlines ? w->si : w->ii, w->nlines ? w->silen : w->iilen) < 0 ||
-			    buf_add(out, s + bs, be - bs) < 0)
+			if (put_line(w, out, s + bs, be - bs) < 0)
 				return -1;
 		}
 	}
