@@ -109,6 +109,19 @@ static size_t scan(const unsigned char *b, size_t i, size_t end, int x, int y, i
 #endif
 }
 
+/* Keep the field bytes B[*POS..K) at *W, where the field's unquoted bytes are gathered, and
+ * move both on: whether there were any. */
+static inline int keep(unsigned char *b, size_t *w, size_t *pos, size_t k)
+{
+	if (k <= *pos)
+		return 0;
+	if (*w != *pos)
+		memmove(b + *w, b + *pos, k - *pos);
+	*w += k - *pos;
+	*pos = k;
+	return 1;
+}
+
 static int grow_off(struct csv *c)
 {
 	size_t cap = c->capoff ? c->capoff * 2 : 64;
@@ -214,12 +227,7 @@ static int parse(struct csv *c)
 				} else {
 					k = pos + (size_t)__builtin_ctzll(mm);
 				}
-				if (k > pos) {
-					if (w != pos)
-						memmove(b + w, b + pos, k - pos);
-					w += k - pos;
-					pos = k;
-				}
+				keep(b, &w, &pos, k);
 				if (pos == end)
 					goto out;
 				if (!mm)
@@ -239,12 +247,7 @@ static int parse(struct csv *c)
 				continue;
 #else
 			k = scan(b, pos, end, delim, '\r', '\n');
-			if (k > pos) {
-				if (w != pos)
-					memmove(b + w, b + pos, k - pos);
-				w += k - pos;
-				pos = k;
-			}
+			keep(b, &w, &pos, k);
 			if (pos == end)
 				goto out;
 			ch = b[pos++];
@@ -262,13 +265,8 @@ static int parse(struct csv *c)
 			goto out;
 		case QUOTED:
 			k = scan(b, pos, end, quote, '\r', '\n');
-			if (k > pos) {
-				if (w != pos)
-					memmove(b + w, b + pos, k - pos);
-				w += k - pos;
-				pos = k;
+			if (keep(b, &w, &pos, k))
 				c->cr = 0;
-			}
 			if (pos == end)
 				goto out;
 			ch = b[pos++];
