@@ -1354,6 +1354,16 @@ static int start_line(struct wrap *w, struct buf *out, const char *ind, size_t i
 	return 0;
 }
 
+/* A fast path gives the paragraph back to the general one: OUT and the line state as they
+ * were before it (OUT0 bytes, no line); 0. */
+static int back_out(struct wrap *w, struct buf *out, size_t out0)
+{
+	out->len = out0;
+	w->nlines = 0;
+	w->pend = 0;
+	return 0;
+}
+
 /* A whole line of text P (N bytes) after the first line's indent or the later lines'. */
 static int put_line(struct wrap *w, struct buf *out, const void *p, size_t n)
 {
@@ -1694,10 +1704,7 @@ static int greedy_ascii(struct wrap *w, const unsigned char *s, size_t n, struct
 	}
 	return 1;
 general:
-	out->len = out0;
-	w->nlines = 0;
-	w->pend = 0;
-	return 0;
+	return back_out(w, out, out0);
 }
 
 /* greedy() over a whole paragraph whose units tokenize_units takes, without chunks: each
@@ -1752,10 +1759,7 @@ static int greedy_units(struct wrap *w, const unsigned char *s, size_t n, struct
 #undef NEXT_CHUNK
 	return 1;
 general:
-	out->len = out0;
-	w->nlines = 0;
-	w->pend = 0;
-	return 0;
+	return back_out(w, out, out0);
 }
 
 /* ---- Minimum raggedness: the sum of squared slack over all lines but the last. ---- */
