@@ -1169,7 +1169,8 @@ static int run_sparse(struct globscan *s, const char *buf, size_t n,
 	int (*fn)(void *arg, const char *rec, size_t len), void *arg, size_t *done)
 {
 	const unsigned char *u = (const unsigned char *)buf;
-	struct sparse st = { 0, 0, 0, 0, (uint64_t)1 << 63, 1, 0 };
+	/* as if a record ended just before the buffer: the first one is short or flagged */
+	struct sparse st = { .pd = (uint64_t)1 << 63, .cstart = 1 };
 	size_t base = 0;
 	int r;
 
